@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { WorkingCalendar, nationalCoverage, nationalDays } from '../../../server/calendar/workingCalendar.js';
+
+describe('workingCalendar', () => {
+  const cal = new WorkingCalendar([
+    { date: '2026-12-07', kind: 'holiday', name: '台风停业', stationId: 3 },
+    { date: '2026-12-08', kind: 'holiday', name: '全区培训', stationId: null },
+    { date: '2026-12-08', kind: 'workday', name: '照常开放', stationId: 4 },
+  ]);
+
+  it('closes on statutory holidays, including the National Day week', () => {
+    for (const d of ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-07']) {
+      expect(cal.dayInfo(d)).toMatchObject({ working: false, kind: 'holiday', name: '国庆节' });
+    }
+    expect(cal.dayInfo('2026-09-25')).toMatchObject({ working: false, kind: 'holiday', name: '中秋' });
+  });
+
+  it('opens on make-up working days that fall on a weekend', () => {
+    expect(cal.dayInfo('2026-09-20')).toMatchObject({ working: true, kind: 'makeup' }); // Sunday
+    expect(cal.dayInfo('2026-10-10')).toMatchObject({ working: true, kind: 'makeup' }); // Saturday
+    expect(cal.isExtraWorkingDay('2026-10-10')).toBe(true);
+  });
+
+  it('treats ordinary weekends as closed and weekdays as open', () => {
+    expect(cal.dayInfo('2026-12-05')).toMatchObject({ working: false, kind: 'weekend' });
+    expect(cal.dayInfo('2026-12-04')).toMatchObject({ working: true, kind: 'weekday' });
+  });
+
+  it('lets a station-level local day override a network-wide one', () => {
+    expect(cal.dayInfo('2026-12-07', 3)).toMatchObject({ working: false, kind: 'local_closed' });
+    expect(cal.dayInfo('2026-12-07', 4).working).toBe(true);
+    expect(cal.dayInfo('2026-12-08', 3)).toMatchObject({ working: false, kind: 'local_closed', name: '全区培训' });
+    expect(cal.dayInfo('2026-12-08', 4)).toMatchObject({ working: true, kind: 'local_open' });
+  });
+
+  it('says when a date lies outside the national data', () => {
+    expect(nationalCoverage.lastYear).toBeGreaterThanOrEqual(2026);
+    expect(cal.dayInfo('2026-06-01').covered).toBe(true);
+    expect(cal.dayInfo(`${nationalCoverage.lastYear + 1}-03-02`).covered).toBe(false);
+  });
+
+  it('marks days next to a holiday', () => {
+    expect(cal.isHolidayAdjacent('2026-09-30')).toBe(true);
+    expect(cal.isHolidayAdjacent('2026-10-08')).toBe(true);
+    expect(cal.isHolidayAdjacent('2026-11-18')).toBe(false);
+  });
+
+  it('lists national days in a range', () => {
+    const days = nationalDays('2026-10-01', '2026-10-31');
+    expect(days.filter((d) => d.kind === 'holiday')).toHaveLength(7);
+    expect(days.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2026-10-10']);
+  });
+});
