@@ -1,0 +1,144 @@
+/**
+ * The Express application: plumbing first, then every feature's routes from
+ * one route table, then the built client with history fallback.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Request } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from './context.js';
+import { errorHandler, unknownApiRoute } from './http/errors.js';
+import { createMetrics } from './http/metrics.js';
+import { buildOpenApiDocument, renderDocsHtml } from './http/openapi.js';
+import { createRateLimiters } from './http/rateLimits.js';
+import { mountRoutes, type AnyRoute } from './http/routes.js';
+import { buildServices, type Services } from './services.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { stationRoutes } from './stations/stations.routes.js';
+import { lawyerRoutes } from './lawyers/lawyers.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { healthRoutes } from './http/health.routes.js';
+import { maskPhonesInText } from './lib/mask.js';
+
+export interface App {
+  app: express.Express;
+  routes: AnyRoute[];
+  services: Services;
+}
+
+export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[] {
+  const limiters = createRateLimiters(ctx.config.publicRateLimit);
+  const routes: AnyRoute[] = [
+    ...healthRoutes(ctx),
+    ...authRoutes(services.users, limiters.login),
+    ...stationRoutes(services.stations),
+    ...lawyerRoutes(services.lawyers),
+    ...calendarRoutes(services.calendar),
+  ];
+  // Public routes are rate limited per client (health and docs excepted: probes poll them).
+  for (const r of routes) {
+    if (r.access === 'public' && !r.path.startsWith('/api/health') && !r.path.startsWith('/api/openapi')) {
+      r.before = [limiters.public, ...(r.before ?? [])];
+    }
+  }
+  return routes;
+}
+
+export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): App {
+  const services = buildServices(ctx);
+  const routes = buildRouteTable(ctx, services);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy === 'false' ? false : ctx.config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log query strings (they can hold a phone number) or auth headers.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: maskPhonesInText(String(req.url).split('?')[0] ?? '') }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const metrics = createMetrics();
+  app.use(metrics.middleware);
+  app.use('/api', express.json({ limit: ctx.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+
+  const router = express.Router();
+  mountRoutes(router, routes, (req: Request) => {
+    const token = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(req.get('authorization') ?? '')?.[1];
+    return token ? services.users.authenticate(token) : Promise.resolve(null);
+  });
+  app.use(router);
+
+  let openApiDoc: ReturnType<typeof buildOpenApiDocument> | null = null;
+  const openApi = () => (openApiDoc ??= buildOpenApiDocument(routes));
+  app.get('/api/openapi.json', (_req, res) => res.json(openApi()));
+  app.get('/api/docs', (_req, res) => res.type('html').send(renderDocsHtml(openApi())));
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.use('/api', unknownApiRoute);
+
+  const clientDir = opts.clientDir ?? path.resolve('dist/client');
+  const indexHtml = path.join(clientDir, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: cacheHeaders }));
+    // History fallback: every client route answers with the app.
+    app.get(/^\/(?!api\/|metrics$).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) =>
+      res
+        .type('text')
+        .send('The client is not built. Run `npm run build` (npm start does it for you), or `npm run dev` for development.'),
+    );
+  }
+
+  app.use(errorHandler);
+  return { app, routes, services };
+}
+
+function cacheHeaders(res: express.Response, file: string) {
+  // Vite's hashed assets never change; everything else is revalidated.
+  if (/[\\/]assets[\\/]/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

@@ -1,0 +1,27 @@
+/** The audit log: who changed what, when, and why. Written in the same transaction as the change. */
+import type { Clock } from '../context.js';
+import type { Manager } from '../db/db.js';
+import type { AuthUser } from '../auth/policy.js';
+import { AuditEntity } from './audit.entity.js';
+
+export interface AuditEntry {
+  actor: AuthUser | null;
+  action: string;
+  entity: string;
+  entityId?: number | string | null;
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export async function recordAudit(m: Manager, clock: Clock, e: AuditEntry): Promise<void> {
+  await m.insert(AuditEntity, {
+    at: clock.now(),
+    userId: e.actor?.id ?? null,
+    username: e.actor?.username ?? null,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId == null ? null : String(e.entityId),
+    details: (e.details ?? null) as never,
+    requestId: e.requestId ?? null,
+  });
+}

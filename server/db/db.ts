@@ -1,0 +1,128 @@
+/**
+ * The database handle every service uses. Writes go through `tx`, reads through
+ * `read`. On SQLite (one connection) both are serialised so a transaction never
+ * interleaves with another request's statements; on MySQL each `tx` is a real
+ * transaction on a pooled connection, retried on deadlock.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DatabaseKind } from '../config.js';
+import { entities } from './entities.js';
+import { migrations } from '../../migrations/index.js';
+
+export type Manager = EntityManager;
+
+export interface DbOptions {
+  url: string;
+  /** Log SQL (debugging only). */
+  logging?: boolean;
+  poolSize?: number;
+}
+
+export function databaseKindOf(url: string): DatabaseKind {
+  return url.startsWith('mysql:') ? 'mysql' : 'sqlite';
+}
+
+export function createDataSource(opts: DbOptions): DataSource {
+  const kind = databaseKindOf(opts.url);
+  if (kind === 'sqlite') {
+    const file = opts.url.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      entities,
+      migrations,
+      migrationsRun: false,
+      synchronize: false,
+      logging: opts.logging ?? false,
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+        db.pragma('synchronous = NORMAL');
+      },
+    });
+  }
+  return new DataSource({
+    type: 'mysql',
+    url: opts.url,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: opts.logging ?? false,
+    poolSize: opts.poolSize ?? 10,
+    connectTimeout: 3000,
+    extra: { enableKeepAlive: true, waitForConnections: true, queueLimit: 500 },
+  });
+}
+
+const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+export class Db {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly ds: DataSource,
+    readonly kind: DatabaseKind,
+  ) {}
+
+  static async connect(opts: DbOptions): Promise<Db> {
+    const ds = createDataSource(opts);
+    await ds.initialize();
+    return new Db(ds, databaseKindOf(opts.url));
+  }
+
+  /** Serialise work on SQLite's single connection. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Run `fn` in one transaction: everything or nothing. */
+  async tx<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
+    if (this.kind === 'sqlite') return this.serial(() => this.ds.transaction(fn));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction(fn);
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+        if (attempt < 4 && code && RETRYABLE_MYSQL.has(code)) {
+          await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** Run read-only work. */
+  async read<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
+    if (this.kind === 'sqlite') return this.serial(() => fn(this.ds.manager));
+    return fn(this.ds.manager);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.read((m) => m.query('SELECT 1 AS ok'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async migrate(): Promise<string[]> {
+    const done = await this.serial(() => this.ds.runMigrations({ transaction: 'each' }));
+    return done.map((m) => m.name);
+  }
+
+  async close(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
