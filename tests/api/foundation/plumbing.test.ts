@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDb } from '../../helpers/db.js';
+import { setupTestApp, type TestApp } from '../../helpers/app.js';
+
+describeEachDb('HTTP plumbing', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await setupTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database kind', async () => {
+    const res = await t.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', db: kind });
+  });
+
+  it('answers unknown /api paths with a JSON 404 in the error shape', async () => {
+    const res = await t.http.get('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(res.body.error.message).toContain('/api/no-such-thing');
+  });
+
+  it('rejects malformed JSON with 400 validation_failed and no stack', async () => {
+    const token = await t.tokenFor('coordinator');
+    const res = await t.http
+      .post('/api/stations')
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json')
+      .send('{"code": "X1", ');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: 'validation_failed', message: expect.any(String) } });
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('rejects an oversized body with 413 payload_too_large', async () => {
+    const token = await t.tokenFor('coordinator');
+    const res = await t.http
+      .post('/api/stations')
+      .set('Authorization', token)
+      .send({ code: 'BIG', name: 'x'.repeat(200_000), level: 'district' });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('rejects wrong types and unknown fields with details naming the field', async () => {
+    const token = await t.tokenFor('coordinator');
+    const wrong = await t.http
+      .post('/api/stations')
+      .set('Authorization', token)
+      .send({ code: 'OK-1', name: '站', level: 'district', slotMinutes: 'thirty' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.map((d: { path: string }) => d.path)).toContain('slotMinutes');
+    const unknown = await t.http
+      .post('/api/stations')
+      .set('Authorization', token)
+      .send({ code: 'OK-2', name: '站', level: 'district', isAdmin: true });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.error.details)).toContain('isAdmin');
+    const list = await t.http.get('/api/stations');
+    expect(list.body.map((s: { code: string }) => s.code)).not.toContain('OK-1');
+  });
+
+  it('rejects prototype-pollution keys without changing anything', async () => {
+    const token = await t.tokenFor('coordinator');
+    const res = await t.http
+      .post('/api/stations')
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json')
+      .send('{"code":"PP-1","name":"站","level":"district","__proto__":{"admin":true}}');
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('rejects a body without a JSON content type', async () => {
+    const token = await t.tokenFor('coordinator');
+    const res = await t.http.post('/api/stations').set('Authorization', token).set('Content-Type', 'text/plain').send('hello');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+  });
+
+  it('gives every response a request id and no x-powered-by', async () => {
+    const res = await t.http.get('/api/stations');
+    expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('serves an OpenAPI 3.1 document listing every route in the route table, and human docs', async () => {
+    const res = await t.http.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    for (const r of t.built.routes) {
+      const p = r.path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+      expect(res.body.paths[p]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
+    }
+    expect(res.body.components.schemas.Station).toBeDefined();
+    const docs = await t.http.get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('/api/stations');
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    await t.http.get('/api/stations');
+    const res = await t.http.get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toContain('route="/api/stations"');
+  });
+});
+
+describeEachDb('health when the database is gone', (kind) => {
+  it('answers 503 unavailable from health and from data routes', async () => {
+    const t = await setupTestApp(kind);
+    try {
+      await t.db.ds.destroy();
+      const health = await t.http.get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body.error.code).toBe('unavailable');
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('rate limits on public routes', () => {
+  it('answers 429 rate_limited past PUBLIC_RATE_LIMIT per minute', async () => {
+    const t = await setupTestApp('sqlite', { env: { PUBLIC_RATE_LIMIT: '5' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i++) codes.push((await t.http.get('/api/stations')).status);
+      expect(codes.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(codes[6]).toBe(429);
+      const res = await t.http.get('/api/stations');
+      expect(res.body.error.code).toBe('rate_limited');
+      expect((await t.http.get('/api/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
