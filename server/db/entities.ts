@@ -3,6 +3,15 @@ import { SessionEntity, UserEntity } from '../auth/users.entity.js';
 import { CalendarDayEntity } from '../calendar/calendar.entity.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity } from '../stations/stations.entity.js';
+import {
+  RosterEntity,
+  RosterGapEntity,
+  RotationEntity,
+  RotationStateEntity,
+  ShiftEntity,
+} from '../rosters/rosters.entity.js';
+import { JobRunEntity } from '../jobs/jobRun.entity.js';
+import { NotificationEntity } from '../notifications/notifications.entity.js';
 
 export const entities = [
   StationEntity,
@@ -13,4 +22,11 @@ export const entities = [
   SessionEntity,
   CalendarDayEntity,
   AuditEntity,
+  RotationEntity,
+  RotationStateEntity,
+  RosterEntity,
+  ShiftEntity,
+  RosterGapEntity,
+  JobRunEntity,
+  NotificationEntity,
 ];

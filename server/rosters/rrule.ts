@@ -330,6 +330,11 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/** The first day of the week (starting on `wkst`) that holds day `n`. */
+function weekContaining(n: number, wkst: number): number {
+  return n - ((weekdayOf(n) - wkst + 7) % 7);
+}
+
 /** First day of week 1 of `year` (weeks start on `wkst`; week 1 has ≥ 4 days of the year). */
 function weekOneStart(year: number, wkst: number): number {
   const jan1 = ymdNumber(year, 1, 1);
@@ -391,8 +396,10 @@ function periodAt(rule: RotationRule, startN: number, i: number): Period {
     case 'DAILY':
       return { first: startN + step, last: startN + step };
     case 'WEEKLY': {
-      const first = startN - ((weekdayOf(startN) - rule.weekStart + 7) % 7) + 7 * step;
-      return { first, last: first + 6 };
+      const first = weekContaining(startN, rule.weekStart) + 7 * step;
+      // As in rrule.js and python-dateutil, the first week begins at the start date,
+      // which matters to BYSETPOS: position 1 is the first duty day on or after the start.
+      return { first: i === 0 ? startN : first, last: first + 6 };
     }
     case 'MONTHLY': {
       const m = Number(rule.startDate.slice(0, 4)) * 12 + Number(rule.startDate.slice(5, 7)) - 1 + step;
@@ -415,7 +422,7 @@ function firstPeriodIndexFor(rule: RotationRule, startN: number, day: number): n
       units = day - startN;
       break;
     case 'WEEKLY':
-      units = Math.floor((day - periodAt(rule, startN, 0).first) / 7);
+      units = Math.floor((day - weekContaining(startN, rule.weekStart)) / 7);
       break;
     case 'MONTHLY': {
       const d = fromDayNumber(day);
