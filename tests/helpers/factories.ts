@@ -6,6 +6,7 @@ import { UserEntity, type Role } from '../../server/auth/users.entity.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../../server/lawyers/lawyers.entity.js';
 import { StationEntity, type OpenHours, type StationRow } from '../../server/stations/stations.entity.js';
 import type { LawyerRow } from '../../server/lawyers/lawyers.entity.js';
+import { ShiftEntity, type ShiftRow } from '../../server/rosters/rosters.entity.js';
 
 const PASSWORD = 'test-password-123';
 let hashed: Promise<string> | null = null;
@@ -71,6 +72,30 @@ export class Factories {
   async unavailability(lawyerId: number, from: string, to: string, reason = '请假') {
     return this.ctx.db.tx((m) =>
       m.save(UnavailabilityEntity, { lawyerId, fromDate: from, toDate: to, reason, createdBy: null, createdAt: this.ctx.clock.now() }),
+    );
+  }
+
+  /** A shift (published by default) with a lawyer who serves the station; creates what is missing. */
+  async shift(o: Partial<ShiftRow> & { date: string }): Promise<ShiftRow> {
+    const stationId = o.stationId ?? (await this.station()).id;
+    const lawyerId = o.lawyerId ?? (await this.lawyer({ stationIds: [stationId] })).id;
+    const now = this.ctx.clock.now();
+    return this.ctx.db.tx((m) =>
+      m.save(ShiftEntity, {
+        month: o.date.slice(0, 7),
+        seat: 1,
+        rotationId: null,
+        start: '09:00',
+        end: '17:30',
+        status: 'published',
+        source: 'manual',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        ...o,
+        stationId,
+        lawyerId,
+      } as ShiftRow),
     );
   }
 
