@@ -20,6 +20,7 @@ import { stationRoutes } from './stations/stations.routes.js';
 import { lawyerRoutes } from './lawyers/lawyers.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { healthRoutes } from './http/health.routes.js';
+import { rosterRoutes } from './rosters/rosters.routes.js';
 import { maskPhonesInText } from './lib/mask.js';
 
 export interface App {
@@ -36,6 +37,7 @@ export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[]
     ...stationRoutes(services.stations),
     ...lawyerRoutes(services.lawyers),
     ...calendarRoutes(services.calendar),
+    ...rosterRoutes(services.rosters, services.rosterExports),
   ];
   // Public routes are rate limited per client (health and docs excepted: probes poll them).
   for (const r of routes) {

@@ -12,6 +12,7 @@ import { createLogger } from './logger.js';
 import { createApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
 import { startJobs } from './jobs/scheduler.js';
+import { allJobs } from './jobs/registry.js';
 
 async function main() {
   let config;
@@ -37,7 +38,7 @@ async function main() {
     s.on('error', reject);
   });
   server.keepAliveTimeout = 65_000;
-  const jobs = config.jobsEnabled ? startJobs(ctx) : null;
+  const jobs = config.jobsEnabled ? startJobs(ctx, allJobs) : null;
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,6 +12,7 @@ import {
 } from '../rosters/rosters.entity.js';
 import { JobRunEntity } from '../jobs/jobRun.entity.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
+import { bookingEntities } from '../bookings/appointments.entity.js';
 
 export const entities = [
   StationEntity,
@@ -29,4 +30,5 @@ export const entities = [
   RosterGapEntity,
   JobRunEntity,
   NotificationEntity,
+  ...bookingEntities,
 ];

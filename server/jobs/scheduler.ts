@@ -3,29 +3,28 @@
  * instance: it takes a lease row in the database before doing anything.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 
 export interface Job {
   name: string;
-  /** Cron expression, evaluated in the network's time zone. */
-  schedule: string;
+  /** Cron expression (or one read from the configuration), evaluated in the network's time zone. */
+  schedule: string | ((config: Readonly<Config>) => string);
   run(ctx: AppContext): Promise<unknown>;
 }
-
-/** Jobs features register. */
-export const jobs: Job[] = [];
 
 export interface RunningJobs {
   stop(): void;
   idle(): Promise<void>;
 }
 
-export function startJobs(ctx: AppContext, list: Job[] = jobs): RunningJobs {
+export function startJobs(ctx: AppContext, list: Job[]): RunningJobs {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
   for (const job of list) {
+    const schedule = typeof job.schedule === 'string' ? job.schedule : job.schedule(ctx.config);
     const task = cron.schedule(
-      job.schedule,
+      schedule,
       () => {
         const p = job
           .run(ctx)
@@ -37,7 +36,7 @@ export function startJobs(ctx: AppContext, list: Job[] = jobs): RunningJobs {
     );
     tasks.push(task);
   }
-  if (list.length) ctx.logger.info({ jobs: list.map((j) => `${j.name} (${j.schedule})`) }, 'scheduled jobs started');
+  if (list.length) ctx.logger.info({ jobs: list.map((j) => j.name) }, 'scheduled jobs started');
   return {
     stop: () => tasks.forEach((t) => t.stop()),
     idle: async () => {

@@ -343,7 +343,7 @@ export function generateMonthlyRoster(input: GenerateInput): RosterResult {
  * the working calendar (make-up Saturdays and Sundays included); any rule skips days the
  * station is closed (holidays, local closures).
  */
-function dutyDates(
+export function dutyDates(
   rule: RotationRule,
   stationId: number,
   from: string,

@@ -5,7 +5,6 @@
  * firms, and the demo users. Features add their own demo steps below.
  */
 import type { AppContext } from '../context.js';
-import type { Manager } from '../db/db.js';
 import { hashPassword } from '../auth/password.js';
 import { UserEntity, type Role } from '../auth/users.entity.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../lawyers/lawyers.entity.js';
@@ -20,9 +19,10 @@ export interface DemoLogin {
   note: string;
 }
 
+/** A feature's demo data, run after the network exists. Each step opens its own transactions. */
 export interface DemoStep {
   name: string;
-  run(ctx: AppContext, m: Manager, network: DemoNetwork): Promise<void>;
+  run(ctx: AppContext, network: DemoNetwork): Promise<void>;
 }
 
 export interface DemoNetwork {
@@ -79,9 +79,6 @@ const LAWYERS: [name: string, specialties: string[]][] = [
   ['马超', ['work_injury', 'other']],
   ['朱红梅', ['new_employment_forms', 'wage_arrears']],
 ];
-
-/** Steps features add (rotations and rosters, bookings, swaps, hotline calls …), run in order. */
-export const demoSteps: DemoStep[] = [];
 
 export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
   return ctx.db.read(async (m) => (await m.count(StationEntity)) === 0);
@@ -211,8 +208,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
     return { district, towns, villages, lawyerIds, today };
   });
 
-  for (const step of demoSteps) {
-    await ctx.db.tx((m) => step.run(ctx, m, network));
-  }
+  const { demoSteps } = await import('./steps.js');
+  for (const step of demoSteps) await step.run(ctx, network);
   return logins;
 }

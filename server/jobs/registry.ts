@@ -1,0 +1,5 @@
+/** Every scheduled job. Each one takes a database lease or claims rows, so several instances can run them all. */
+import { draftNextMonthJob } from '../rosters/rosters.jobs.js';
+import type { Job } from './scheduler.js';
+
+export const allJobs: Job[] = [draftNextMonthJob];

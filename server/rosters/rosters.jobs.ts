@@ -1,0 +1,65 @@
+/**
+ * Drafts next month's roster for every station ahead of time (default: the
+ * 20th at 02:00 network time), once across all instances, and tells the
+ * coordinators about the gaps it could not fill.
+ */
+import { In } from 'typeorm';
+import type { AppContext } from '../context.js';
+import { UserEntity } from '../auth/users.entity.js';
+import { runOnce, type LeaseOutcome } from '../jobs/lease.js';
+import type { Job } from '../jobs/scheduler.js';
+import { addMonths, zonedParts } from '../lib/dates.js';
+import { enqueueNotification } from '../notifications/outbox.js';
+import { RosterEntity, RotationEntity } from './rosters.entity.js';
+import { RostersService } from './rosters.service.js';
+
+export interface DraftRunSummary {
+  month: string;
+  stations: number;
+  shifts: number;
+  gaps: number;
+  skippedPublished: number;
+}
+
+export async function runDraftNextMonth(ctx: AppContext, opts: { instance?: string } = {}): Promise<LeaseOutcome<DraftRunSummary>> {
+  const today = zonedParts(ctx.clock.now(), ctx.config.timeZone).date;
+  const month = addMonths(today.slice(0, 7), 1);
+  return runOnce(
+    ctx,
+    'draft-next-month',
+    month,
+    async () => {
+      const { stationIds, skippedPublished } = await ctx.db.read(async (m) => {
+        const rotations = await m.findBy(RotationEntity, { active: true });
+        const all = [...new Set(rotations.map((r) => r.stationId))];
+        const published = all.length
+          ? (await m.findBy(RosterEntity, { month, stationId: In(all), status: 'published' })).map((r) => r.stationId)
+          : [];
+        return { stationIds: all.filter((id) => !published.includes(id)), skippedPublished: published.length };
+      });
+      if (stationIds.length === 0) return { month, stations: 0, shifts: 0, gaps: 0, skippedPublished };
+      const roster = await new RostersService(ctx).generate({ month, stationIds }, null, `job:draft-next-month:${month}`);
+      const gaps = roster.gaps.filter((g) => stationIds.includes(g.stationId));
+      await ctx.db.tx(async (m) => {
+        const coordinators = await m.findBy(UserEntity, { role: In(['coordinator']), active: true });
+        for (const c of coordinators) {
+          await enqueueNotification(m, ctx.clock, {
+            channel: 'in_app',
+            kind: 'roster_drafted',
+            recipientUserId: c.id,
+            title: `${month} 排班草稿已生成${gaps.length ? `，有 ${gaps.length} 个空缺` : ''}`,
+            body: gaps.length
+              ? `系统已为 ${stationIds.length} 个服务站生成 ${month} 值班草稿，其中 ${gaps.length} 个值班日无人可排，请在“排班”页面处理后发布。`
+              : `系统已为 ${stationIds.length} 个服务站生成 ${month} 值班草稿，没有空缺，请核对后发布。`,
+            payload: { month, gaps: gaps.length },
+            dedupeKey: `roster_drafted:${month}:${c.id}`,
+          });
+        }
+      });
+      return { month, stations: stationIds.length, shifts: roster.shifts.length, gaps: gaps.length, skippedPublished };
+    },
+    { instance: opts.instance, leaseSeconds: 900 },
+  );
+}
+
+export const draftNextMonthJob: Job = { name: 'draft-next-month', schedule: (c) => c.rosterDraftCron, run: (ctx) => runDraftNextMonth(ctx) };

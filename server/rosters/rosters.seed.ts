@@ -1,0 +1,56 @@
+/**
+ * Demo rotations and rosters: the district station every working day with all
+ * lawyers in turn, each town twice a week, some villages once a month; this
+ * month and next are generated and published.
+ */
+import type { AppContext } from '../context.js';
+import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
+import { addMonths } from '../lib/dates.js';
+import type { DemoNetwork, DemoStep } from '../seed/demo.js';
+import { RotationEntity } from './rosters.entity.js';
+import { RostersService } from './rosters.service.js';
+
+const TOWN_DAYS = ['MO,WE', 'TU,TH', 'WE,FR', 'MO,TH', 'TU,FR'];
+
+async function seedRotations(ctx: AppContext, net: DemoNetwork) {
+  const links = await ctx.db.read((m) => m.find(LawyerStationEntity));
+  const servesOf = (stationId: number) => links.filter((l) => l.stationId === stationId).map((l) => l.lawyerId).sort((a, b) => a - b);
+  const now = ctx.clock.now();
+  const startDate = `${addMonths(net.today.slice(0, 7), -1)}-01`;
+  const rotation = (stationId: number, name: string, rrule: string, lawyerIds: number[], shift: [string, string]) =>
+    ctx.db.tx((m) => m.save(RotationEntity, {
+      stationId,
+      name,
+      rrule,
+      startDate,
+      lawyerIds,
+      shiftStart: shift[0],
+      shiftEnd: shift[1],
+      lawyersPerDay: 1,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    }));
+  await rotation(net.district.id, '区站每日坐班', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', servesOf(net.district.id), ['09:00', '17:30']);
+  for (const [i, town] of net.towns.entries()) {
+    const lawyers = servesOf(town.id);
+    if (lawyers.length) await rotation(town.id, '分站轮值', `FREQ=WEEKLY;BYDAY=${TOWN_DAYS[i % TOWN_DAYS.length]}`, lawyers, ['09:00', '17:00']);
+  }
+  for (const [i, village] of net.villages.slice(0, 6).entries()) {
+    const lawyers = servesOf(village.id);
+    if (lawyers.length) await rotation(village.id, '村居流动服务', `FREQ=MONTHLY;BYDAY=${(i % 4) + 1}TU`, lawyers, ['09:00', '11:30']);
+  }
+}
+
+/** Rotations from last month on, and this month's and next month's rosters generated and published. */
+export const rosterDemoStep: DemoStep = {
+  name: 'rosters',
+  async run(ctx, net) {
+    await seedRotations(ctx, net);
+    const service = new RostersService(ctx);
+    for (const month of [net.today.slice(0, 7), addMonths(net.today.slice(0, 7), 1)]) {
+      await service.generate({ month }, null, 'demo');
+      await service.publish(month, undefined, null, 'demo');
+    }
+  },
+};
