@@ -87,7 +87,7 @@ export class Db {
 
   /** Run `fn` in one transaction: everything or nothing. */
   async tx<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
-    if (this.kind === 'sqlite') return this.serial(() => this.ds.transaction(fn));
+    if (this.kind === 'sqlite') return this.serial(() => this.sqliteImmediateTx(fn));
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.ds.transaction(fn);
@@ -99,6 +99,23 @@ export class Db {
         }
         throw err;
       }
+    }
+  }
+
+  /**
+   * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken up
+   * front, so a second process on the same file waits (busy_timeout) instead of
+   * failing when both read and then try to write.
+   */
+  private async sqliteImmediateTx<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
+    const qr = this.ds.createQueryRunner();
+    const query = qr.query.bind(qr);
+    qr.query = ((sql: string, ...rest: unknown[]) =>
+      (query as (...a: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql, ...rest)) as typeof qr.query;
+    try {
+      return await qr.manager.transaction(fn);
+    } finally {
+      await qr.release();
     }
   }
 
