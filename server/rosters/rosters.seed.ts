@@ -16,7 +16,7 @@ async function seedRotations(ctx: AppContext, net: DemoNetwork) {
   const links = await ctx.db.read((m) => m.find(LawyerStationEntity));
   const servesOf = (stationId: number) => links.filter((l) => l.stationId === stationId).map((l) => l.lawyerId).sort((a, b) => a - b);
   const now = ctx.clock.now();
-  const startDate = `${addMonths(net.today.slice(0, 7), -1)}-01`;
+  const startDate = `${net.today.slice(0, 7)}-01`;
   const rotation = (stationId: number, name: string, rrule: string, lawyerIds: number[], shift: [string, string]) =>
     ctx.db.tx((m) => m.save(RotationEntity, {
       stationId,

@@ -1,0 +1,89 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { RequireAuth } from './auth/RequireAuth';
+import { rolesFor } from './auth/navigation';
+import { Loading } from './components/Loading';
+import { PublicLayout } from './layout/PublicLayout';
+import { StaffLayout } from './layout/StaffLayout';
+import { HomePage } from './features/home/HomePage';
+import { LoginPage } from './features/auth/LoginPage';
+import { BookPage } from './features/bookings/BookPage';
+import { BookingLookupPage } from './features/bookings/BookingLookupPage';
+
+// Everything behind sign-in is loaded on demand, so the public pages stay small;
+// the calendar (FullCalendar) and the figures (ECharts) come only with their routes.
+const CoveragePage = lazy(() => import('./features/coverage/CoveragePage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const StationsPage = lazy(() => import('./features/stations/StationsPage'));
+const LawyersPage = lazy(() => import('./features/lawyers/LawyersPage'));
+const RosterPage = lazy(() => import('./features/roster/RosterPage'));
+const MyDutyPage = lazy(() => import('./features/my-duty/MyDutyPage'));
+const DeskPage = lazy(() => import('./features/desk/DeskPage'));
+const HotlinePage = lazy(() => import('./features/hotline/HotlinePage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
+
+const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = [
+  ['/coverage', CoveragePage],
+  ['/roster', RosterPage],
+  ['/stations', StationsPage],
+  ['/lawyers', LawyersPage],
+  ['/dashboard', DashboardPage],
+  ['/my-duty', MyDutyPage],
+  ['/desk', DeskPage],
+  ['/hotline', HotlinePage],
+  ['/users', UsersPage],
+];
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="book" element={<BookPage />} />
+          <Route path="book/:stationCode" element={<BookPage />} />
+          <Route path="booking" element={<BookingLookupPage />} />
+          <Route path="login" element={<LoginPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireAuth>
+              <StaffLayout />
+            </RequireAuth>
+          }
+        >
+          {STAFF_PAGES.map(([path, Page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequireAuth roles={rolesFor(path)}>
+                  <Suspense fallback={<Loading />}>
+                    <Page />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
+          ))}
+        </Route>
+        <Route element={<PublicLayout />}>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </section>
+  );
+}

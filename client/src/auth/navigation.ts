@@ -1,0 +1,44 @@
+import type { Role } from '../api/client';
+
+export interface NavItem {
+  to: string;
+  /** i18n key under `nav.` */
+  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users';
+  roles: readonly Role[];
+}
+
+/** Who sees which page. Routes are guarded with the same lists. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/my-duty', label: 'myDuty', roles: ['lawyer', 'admin'] },
+  { to: '/desk', label: 'desk', roles: ['staff', 'admin'] },
+  { to: '/hotline', label: 'hotline', roles: ['staff', 'admin'] },
+  { to: '/coverage', label: 'coverage', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },
+  { to: '/roster', label: 'roster', roles: ['coordinator', 'admin'] },
+  { to: '/stations', label: 'stations', roles: ['coordinator', 'admin'] },
+  { to: '/lawyers', label: 'lawyers', roles: ['coordinator', 'admin'] },
+  { to: '/dashboard', label: 'dashboard', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },
+  { to: '/users', label: 'users', roles: ['admin'] },
+];
+
+export function rolesFor(path: string): readonly Role[] {
+  return NAV_ITEMS.find((i) => i.to === path)?.roles ?? [];
+}
+
+export function navFor(role: Role): NavItem[] {
+  // The dashboard is open to everyone signed in, but only coordinators and admins have it in the menu.
+  return NAV_ITEMS.filter(
+    (i) => i.roles.includes(role) && (i.label !== 'dashboard' || role === 'coordinator' || role === 'admin'),
+  );
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'lawyer':
+      return '/my-duty';
+    case 'staff':
+      return '/desk';
+    default:
+      return '/coverage';
+  }
+}
