@@ -169,6 +169,7 @@ export const coverageDaySchema = z.object({
   required: z.number().int(),
   assigned: z.number().int(),
   lawyerIds: z.array(z.number().int()),
+  shiftIds: z.array(z.number().int()),
   lawyerNames: z.array(z.string()),
   published: z.boolean(),
   status: z.enum(['covered', 'partial', 'gap', 'closed']),

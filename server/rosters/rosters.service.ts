@@ -472,7 +472,9 @@ export class RostersService {
         return presentShift(next, await lawyerNames(m, [lawyerId]));
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('That lawyer is already on duty that day', 'lawyer_busy');
+      if (isUniqueViolation(err)) {
+        throw conflict('That lawyer is already on duty that day', 'lawyer_busy', [{ path: 'lawyerId', message: 'busy' }]);
+      }
       throw err;
     }
   }
@@ -541,7 +543,9 @@ export class RostersService {
         return presentShift(row, await lawyerNames(m, [row.lawyerId]));
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('That lawyer is already on duty that day', 'lawyer_busy');
+      if (isUniqueViolation(err)) {
+        throw conflict('That lawyer is already on duty that day', 'lawyer_busy', [{ path: 'lawyerId', message: 'busy' }]);
+      }
       throw err;
     }
   }
@@ -613,6 +617,7 @@ export class RostersService {
               required: need,
               assigned: held.length,
               lawyerIds: held.map((h) => h.lawyerId),
+              shiftIds: held.map((h) => h.id),
               lawyerNames: held.map((h) => names.get(h.lawyerId)?.name ?? ''),
               published: held.length > 0 && held.every((h) => h.status === 'published'),
               status,

@@ -13,10 +13,19 @@ import type {
   Unavailability,
   updateLawyerBody,
 } from '../../../server/lawyers/lawyers.schema';
+import type {
+  createRotationBody,
+  createShiftBody,
+  GapDto,
+  Roster,
+  Rotation,
+  Shift,
+  updateRotationBody,
+} from '../../../server/rosters/rosters.schema';
 import type { createStationBody, Station, updateStationBody } from '../../../server/stations/stations.schema';
 import type { Coverage } from '../features/coverage/types';
 
-export type { CalendarDayDto, Coverage, Lawyer, LoginResponse, Station, Unavailability, User };
+export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Roster, Rotation, Shift, Station, Unavailability, User };
 export type Role = User['role'];
 export type StationLevel = Station['level'];
 export type DisputeCategory = Lawyer['specialties'][number];
@@ -28,6 +37,14 @@ export type UpdateStationBody = z.input<typeof updateStationBody>;
 export type CreateLawyerBody = z.input<typeof createLawyerBody>;
 export type UpdateLawyerBody = z.input<typeof updateLawyerBody>;
 export type CreateUnavailabilityBody = z.input<typeof createUnavailabilityBody>;
+export type CreateRotationBody = z.input<typeof createRotationBody>;
+export type UpdateRotationBody = z.input<typeof updateRotationBody>;
+export type CreateShiftBody = z.input<typeof createShiftBody>;
+export type RosterExportKind = 'csv' | 'xlsx' | 'print';
+export interface RosterExportOptions {
+  stationId?: number;
+  layout?: 'grid' | 'list';
+}
 
 export interface ErrorDetail {
   path: string;
@@ -147,6 +164,26 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A non-JSON answer (a file, a printable page) fetched with the bearer token, as a Blob. */
+export async function apiFetchBlob(path: string, opts: { query?: Query; signal?: AbortSignal } = {}): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  const token = tokenStore.get();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), { headers, signal: opts.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', (err as Error).message || 'Network error');
+  }
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (res.status === 401 && token) onUnauthorized?.();
+    throw error;
+  }
+  return res.blob();
+}
+
 // ---- Auth -------------------------------------------------------------------
 
 export const authApi = {
@@ -191,6 +228,37 @@ export const calendarApi = {
     apiFetch<Coverage>('/api/coverage', { query: { from, to, stationId } }),
 };
 
+// ---- Rotations, rosters and shifts -------------------------------------------------
+
+export const rotationsApi = {
+  list: (stationId?: number) => apiFetch<Rotation[]>('/api/rotations', { query: { stationId } }),
+  create: (body: CreateRotationBody) => apiFetch<Rotation>('/api/rotations', { method: 'POST', body }),
+  update: (id: number, body: UpdateRotationBody) => apiFetch<Rotation>(`/api/rotations/${id}`, { method: 'PATCH', body }),
+  remove: (id: number) => apiFetch<void>(`/api/rotations/${id}`, { method: 'DELETE' }),
+};
+
+export const rostersApi = {
+  get: (month: string, stationId?: number) => apiFetch<Roster>(`/api/rosters/${month}`, { query: { stationId } }),
+  generate: (body: { month: string; stationIds?: number[]; force?: boolean }) =>
+    apiFetch<Roster>('/api/rosters/generate', { method: 'POST', body }),
+  publish: (month: string, stationIds?: number[]) =>
+    apiFetch<Roster>(`/api/rosters/${month}/publish`, { method: 'POST', body: stationIds ? { stationIds } : {} }),
+  /** The wall table: `csv` / `xlsx` files, or `print` (an A4 HTML page). */
+  exportFile: (month: string, kind: RosterExportKind, opts: RosterExportOptions = {}) =>
+    apiFetchBlob(`/api/rosters/${month}/${kind === 'print' ? 'print' : `export.${kind}`}`, {
+      query: { stationId: opts.stationId, layout: opts.layout },
+    }),
+};
+
+export const shiftsApi = {
+  list: (q: { from: string; to: string; stationId?: number; lawyerId?: number; status?: 'draft' | 'published' }) =>
+    apiFetch<Shift[]>('/api/shifts', { query: q }),
+  create: (body: CreateShiftBody) => apiFetch<Shift>('/api/shifts', { method: 'POST', body }),
+  reassign: (id: number, lawyerId: number, reason?: string) =>
+    apiFetch<Shift>(`/api/shifts/${id}`, { method: 'PATCH', body: reason ? { lawyerId, reason } : { lawyerId } }),
+  remove: (id: number) => apiFetch<void>(`/api/shifts/${id}`, { method: 'DELETE' }),
+};
+
 /** Query keys in one place so invalidation cannot drift from the queries. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -202,4 +270,10 @@ export const queryKeys = {
   unavailability: (lawyerId: number) => ['lawyers', lawyerId, 'unavailability'] as const,
   calendarDays: (from: string, to: string) => ['calendar-days', from, to] as const,
   coverage: (from: string, to: string) => ['coverage', from, to] as const,
+  coverageAll: ['coverage'] as const,
+  rotations: ['rotations'] as const,
+  roster: (month: string) => ['roster', month] as const,
+  rosterAll: ['roster'] as const,
+  shifts: (from: string, to: string) => ['shifts', from, to] as const,
+  shiftsAll: ['shifts'] as const,
 };
