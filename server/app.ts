@@ -21,6 +21,12 @@ import { lawyerRoutes } from './lawyers/lawyers.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { rosterRoutes } from './rosters/rosters.routes.js';
+import { bookingRoutes } from './bookings/bookings.routes.js';
+import { swapRoutes } from './swaps/swaps.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { icalRoutes } from './ical/ical.routes.js';
+import { hotlineRoutes } from './hotline/hotline.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { maskPhonesInText } from './lib/mask.js';
 
 export interface App {
@@ -38,6 +44,12 @@ export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[]
     ...lawyerRoutes(services.lawyers),
     ...calendarRoutes(services.calendar),
     ...rosterRoutes(services.rosters, services.rosterExports),
+    ...bookingRoutes(services.bookings, services.waitlist),
+    ...swapRoutes(services.swaps),
+    ...notificationRoutes(services.notifications),
+    ...icalRoutes(services.calendarFeeds),
+    ...hotlineRoutes(services.hotline, services.referrals),
+    ...statsRoutes(services.stats),
   ];
   // Public routes are rate limited per client (health and docs excepted: probes poll them).
   for (const r of routes) {

@@ -4,8 +4,16 @@ import { UsersService } from './auth/users.service.js';
 import { StationsService } from './stations/stations.service.js';
 import { LawyersService } from './lawyers/lawyers.service.js';
 import { CalendarService } from './calendar/calendar.service.js';
+import { BookingsService } from './bookings/bookings.service.js';
+import { WaitlistService } from './bookings/waitlist.service.js';
 import { RostersService } from './rosters/rosters.service.js';
 import { RosterExports } from './rosters/rosters.export.js';
+import { SwapsService } from './swaps/swaps.service.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { CalendarFeeds } from './ical/ical.service.js';
+import { HotlineService } from './hotline/hotline.service.js';
+import { ReferralsService } from './hotline/referrals.service.js';
+import { StatsService } from './stats/stats.service.js';
 
 export interface Services {
   users: UsersService;
@@ -14,6 +22,14 @@ export interface Services {
   calendar: CalendarService;
   rosters: RostersService;
   rosterExports: RosterExports;
+  bookings: BookingsService;
+  waitlist: WaitlistService;
+  swaps: SwapsService;
+  notifications: NotificationsService;
+  calendarFeeds: CalendarFeeds;
+  hotline: HotlineService;
+  referrals: ReferralsService;
+  stats: StatsService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -24,5 +40,13 @@ export function buildServices(ctx: AppContext): Services {
     calendar: new CalendarService(ctx),
     rosters: new RostersService(ctx),
     rosterExports: new RosterExports(ctx),
+    bookings: new BookingsService(ctx),
+    waitlist: new WaitlistService(ctx),
+    swaps: new SwapsService(ctx),
+    notifications: new NotificationsService(ctx),
+    calendarFeeds: new CalendarFeeds(ctx),
+    hotline: new HotlineService(ctx),
+    referrals: new ReferralsService(ctx),
+    stats: new StatsService(ctx),
   };
 }

@@ -13,6 +13,8 @@ import {
 import { JobRunEntity } from '../jobs/jobRun.entity.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { bookingEntities } from '../bookings/appointments.entity.js';
+import { hotlineEntities } from '../hotline/hotline.entity.js';
+import { SwapEntity } from '../swaps/swaps.entity.js';
 
 export const entities = [
   StationEntity,
@@ -31,4 +33,6 @@ export const entities = [
   JobRunEntity,
   NotificationEntity,
   ...bookingEntities,
+  ...hotlineEntities,
+  SwapEntity,
 ];

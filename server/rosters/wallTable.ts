@@ -3,6 +3,7 @@
  * Built once as data (pure), then rendered as CSV, XLSX or a printable A4 page.
  */
 import ExcelJS from 'exceljs';
+import { csvCell } from '../lib/csv.js';
 import { eachDate, isoWeekday, monthRange } from '../lib/dates.js';
 
 const WEEKDAYS_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
@@ -61,12 +62,6 @@ export function buildWallTable(input: WallTableInput, layout: 'grid' | 'list'): 
     ...input.stations.map((st) => (byKey.get(`${st.id}|${date}`) ?? []).join('、')),
   ]);
   return { title: input.title, subtitle, header: ['日期', '星期', ...input.stations.map((s) => s.name)], rows, layout };
-}
-
-function csvCell(v: string): string {
-  // Neutralise spreadsheet formulas (CSV injection) and quote when needed.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** UTF-8 with a BOM so Excel on Chinese Windows opens it correctly. */

@@ -1,5 +1,8 @@
 /** Every feature's demo step, in the order they run. */
 import { rosterDemoStep } from '../rosters/rosters.seed.js';
+import { bookingDemoStep } from '../bookings/bookings.seed.js';
+import { swapDemoStep } from '../swaps/swaps.seed.js';
+import { hotlineDemoStep } from '../hotline/hotline.seed.js';
 import type { DemoStep } from './demo.js';
 
-export const demoSteps: DemoStep[] = [rosterDemoStep];
+export const demoSteps: DemoStep[] = [rosterDemoStep, bookingDemoStep, swapDemoStep, hotlineDemoStep];

@@ -1,0 +1,115 @@
+/**
+ * The SMS a worker gets about a booking, written to the outbox inside the
+ * transaction that made the change. Reminders carry the start in their dedupe
+ * key, and a cancel or a move deletes the pending one in the same transaction,
+ * so a stale reminder can never go out.
+ */
+import type { Clock } from '../context.js';
+import type { Manager } from '../db/db.js';
+import { enqueueNotification } from '../notifications/outbox.js';
+import { NotificationEntity } from '../notifications/notifications.entity.js';
+import { zonedParts } from '../lib/dates.js';
+import type { AppointmentRow, WaitlistEntryRow } from './appointments.entity.js';
+import { reminderTime } from './appointmentRules.js';
+
+const SIGNATURE = '【职工维权服务站】';
+
+export interface NotifyEnv {
+  clock: Clock;
+  timeZone: string;
+}
+
+function when(startAt: Date, timeZone: string): string {
+  const { date, time } = zonedParts(startAt, timeZone);
+  return `${date} ${time}`;
+}
+
+export const reminderKey = (a: Pick<AppointmentRow, 'id' | 'startAt'>) => `appt:${a.id}:reminder:${a.startAt.getTime()}`;
+
+async function sms(m: Manager, env: NotifyEnv, phone: string, kind: string, body: string, extra: { sendAt?: Date; dedupeKey?: string; payload?: Record<string, unknown> } = {}) {
+  await enqueueNotification(m, env.clock, {
+    channel: 'sms',
+    kind,
+    recipientPhone: phone,
+    title: `${SIGNATURE}${body.slice(0, 60)}`,
+    body,
+    ...extra,
+  });
+}
+
+export async function notifyBooked(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+  await sms(
+    m,
+    env,
+    a.phone,
+    'booking.confirmed',
+    `您已预约${stationName} ${when(a.startAt, env.timeZone)}的免费法律咨询，预约码 ${a.code}。查询、取消或改期请凭预约码和手机号办理。`,
+    { dedupeKey: `appt:${a.id}:confirmed`, payload: { appointmentId: a.id } },
+  );
+  await scheduleReminder(m, env, a, stationName);
+}
+
+export async function scheduleReminder(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+  const sendAt = reminderTime(a.startAt, env.clock.now());
+  if (!sendAt) return;
+  await sms(m, env, a.phone, 'booking.reminder', `提醒：您预约了明天 ${when(a.startAt, env.timeZone)} 在${stationName}的法律咨询（预约码 ${a.code}）。不能前来请提前取消。`, {
+    sendAt,
+    dedupeKey: reminderKey(a),
+    payload: { appointmentId: a.id },
+  });
+}
+
+/** Drop a reminder that has not gone out yet (the booking was cancelled or moved). */
+export async function withdrawReminder(m: Manager, a: Pick<AppointmentRow, 'id' | 'startAt'>): Promise<void> {
+  await m
+    .createQueryBuilder()
+    .delete()
+    .from(NotificationEntity)
+    .where("dedupe_key = :key AND status IN ('pending', 'failed')", { key: reminderKey(a) })
+    .execute();
+}
+
+export async function notifyCancelled(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+  await withdrawReminder(m, a);
+  await sms(m, env, a.phone, 'booking.cancelled', `您在${stationName} ${when(a.startAt, env.timeZone)}的预约（${a.code}）已取消。`, {
+    dedupeKey: `appt:${a.id}:cancelled`,
+    payload: { appointmentId: a.id },
+  });
+}
+
+export async function notifyRescheduled(
+  m: Manager,
+  env: NotifyEnv,
+  before: AppointmentRow,
+  after: AppointmentRow,
+  stationName: string,
+): Promise<void> {
+  await withdrawReminder(m, before);
+  await sms(
+    m,
+    env,
+    after.phone,
+    'booking.rescheduled',
+    `您的预约（${after.code}）已改到${stationName} ${when(after.startAt, env.timeZone)}。`,
+    { dedupeKey: `appt:${after.id}:moved:${after.startAt.getTime()}:${after.version}`, payload: { appointmentId: after.id } },
+  );
+  await scheduleReminder(m, env, after, stationName);
+}
+
+export async function notifyWaitlistOffer(
+  m: Manager,
+  env: NotifyEnv,
+  entry: WaitlistEntryRow,
+  stationName: string,
+  startAt: Date,
+  holdUntil: Date,
+): Promise<void> {
+  await sms(
+    m,
+    env,
+    entry.phone,
+    'waitlist.offer',
+    `${stationName} ${when(startAt, env.timeZone)}有空位，已为您保留到 ${zonedParts(holdUntil, env.timeZone).time}。请凭候补码 ${entry.code} 和手机号确认预约，逾时将让给下一位。`,
+    { dedupeKey: `waitlist:${entry.id}:offer:${startAt.getTime()}:${holdUntil.getTime()}`, payload: { waitlistEntryId: entry.id } },
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The hotline's queries, named for what they mean. Each runs on the caller's
+ * manager (inside its `db.tx` or `db.read`).
+ */
+import { In } from 'typeorm';
+import type { Manager } from '../db/db.js';
+import type { AuthUser } from '../auth/policy.js';
+import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
+import { StationEntity, type StationRow } from '../stations/stations.entity.js';
+import { HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
+import type { CallFilter } from './hotline.schema.js';
+import type { StationScope } from './hotline.policy.js';
+
+/** `LIKE` with `%`, `_` and the escape character itself taken literally (the same on SQLite and MySQL). */
+export function likeContains(term: string): string {
+  return `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+export async function stationNames(m: Manager, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await m.find(StationEntity, { select: { id: true, name: true }, where: { id: In(unique) } });
+  return new Map(rows.map((s) => [s.id, s.name]));
+}
+
+/** A station and its ancestors (nearest first), or null when there is no such station. */
+export async function stationWithAncestors(m: Manager, id: number): Promise<{ station: StationRow; scope: StationScope } | null> {
+  const station = await m.findOneBy(StationEntity, { id });
+  if (!station) return null;
+  const ancestorIds: number[] = [];
+  let parentId = station.parentId;
+  while (parentId !== null && !ancestorIds.includes(parentId) && ancestorIds.length < 16) {
+    ancestorIds.push(parentId);
+    const parent = await m.findOne(StationEntity, { select: { id: true, parentId: true }, where: { id: parentId } });
+    parentId = parent?.parentId ?? null;
+  }
+  return { station, scope: { id: station.id, ancestorIds } };
+}
+
+/** The stations a lawyer serves (empty for anyone else). */
+export async function lawyerStationIds(m: Manager, user: AuthUser): Promise<number[]> {
+  if (user.role !== 'lawyer' || user.lawyerId === null) return [];
+  const links = await m.findBy(LawyerStationEntity, { lawyerId: user.lawyerId });
+  return links.map((l) => l.stationId);
+}
+
+function filteredCalls(m: Manager, f: CallFilter) {
+  const q = m.createQueryBuilder(HotlineCallEntity, 'c');
+  if (f.from) q.andWhere('c.received_date >= :from', { from: f.from });
+  if (f.to) q.andWhere('c.received_date <= :to', { to: f.to });
+  if (f.stationId) q.andWhere('c.station_id = :stationId', { stationId: f.stationId });
+  if (f.category) q.andWhere('c.category = :category', { category: f.category });
+  if (f.outcome) q.andWhere('c.outcome = :outcome', { outcome: f.outcome });
+  const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  terms.forEach((term, i) => q.andWhere(`c.summary LIKE :q${i} ESCAPE '!'`, { [`q${i}`]: likeContains(term) }));
+  return q.orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'DESC');
+}
+
+export async function findCalls(m: Manager, f: CallFilter, page: { page: number; pageSize: number }): Promise<[HotlineCallRow[], number]> {
+  return filteredCalls(m, f)
+    .skip((page.page - 1) * page.pageSize)
+    .take(page.pageSize)
+    .getManyAndCount();
+}
+
+export async function countCalls(m: Manager, f: CallFilter): Promise<number> {
+  return filteredCalls(m, f).getCount();
+}
+
+export async function callsForExport(m: Manager, f: CallFilter, limit: number): Promise<HotlineCallRow[]> {
+  return filteredCalls(m, f).take(limit).getMany();
+}
+
+/** Open call-backs: calls still owed one (outcome callback_needed, not done). */
+function openFollowUps(m: Manager) {
+  return m
+    .createQueryBuilder(HotlineCallEntity, 'c')
+    .where("c.outcome = 'callback_needed' AND c.follow_up_done_at IS NULL AND c.follow_up_date IS NOT NULL");
+}
+
+export async function findOpenFollowUps(
+  m: Manager,
+  f: { stationId?: number; due: 'today' | 'overdue' | 'all'; today: string },
+  page: { page: number; pageSize: number },
+): Promise<[HotlineCallRow[], number]> {
+  const q = openFollowUps(m);
+  if (f.stationId) q.andWhere('c.station_id = :stationId', { stationId: f.stationId });
+  if (f.due === 'today') q.andWhere('c.follow_up_date = :today', { today: f.today });
+  if (f.due === 'overdue') q.andWhere('c.follow_up_date < :today', { today: f.today });
+  return q
+    .orderBy('c.follow_up_date', 'ASC')
+    .addOrderBy('c.received_at', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .skip((page.page - 1) * page.pageSize)
+    .take(page.pageSize)
+    .getManyAndCount();
+}
+
+/** Every call-back due today or overdue, oldest first. */
+export async function dueFollowUps(m: Manager, today: string, limit = 5000): Promise<HotlineCallRow[]> {
+  return openFollowUps(m)
+    .andWhere('c.follow_up_date <= :today', { today })
+    .orderBy('c.follow_up_date', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .take(limit)
+    .getMany();
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../helpers/db.js';
+import { setupTestApp, type TestApp } from '../../helpers/app.js';
+import { ShiftEntity } from '../../../server/rosters/rosters.entity.js';
+import { bookingFor, count } from './helpers.js';
+
+describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => {
+  let t: TestApp;
+  let stationId: number;
+  let dutyLawyer: { id: number; name: string };
+  let otherLawyer: { id: number; name: string };
+  let staff: string;
+  let coord: string;
+  let duty: string;
+  let other: string;
+  let shiftId: number;
+
+  beforeAll(async () => {
+    t = await setupTestApp(kind);
+    stationId = (await t.make.station({ name: '金华镇职工维权服务分站' })).id;
+    dutyLawyer = await t.make.lawyer({ name: '赵磊', stationIds: [stationId] });
+    otherLawyer = await t.make.lawyer({ name: '黄敏', stationIds: [stationId] });
+    shiftId = (await t.make.shift({ date: '2026-12-02', stationId, lawyerId: dutyLawyer.id })).id;
+    await t.make.shift({ date: '2026-12-03', stationId, lawyerId: otherLawyer.id });
+    staff = await t.tokenFor('staff', { stationId });
+    coord = await t.tokenFor('coordinator');
+    duty = await t.tokenFor('lawyer', { lawyerId: dutyLawyer.id });
+    other = await t.tokenFor('lawyer', { lawyerId: otherLawyer.id });
+  });
+  afterAll(() => t.close());
+
+  const book = async (start: string, over: Record<string, unknown> = {}) => {
+    const res = await t.http.post('/api/appointments').send(bookingFor(stationId, start, { name: '张三丰', phone: '13812345678', ...over }));
+    expect(res.status).toBe(201);
+    return res.body as { id: number; code: string };
+  };
+  const patch = (id: number, token: string, body: object) => t.http.patch(`/api/appointments/${id}`).set('Authorization', token).send(body);
+  const list = (token: string, q: string) => t.http.get(`/api/appointments?${q}`).set('Authorization', token);
+
+  it('registers a walk-in as checked in at once, over capacity and without a seat', async () => {
+    await book('2026-12-02T14:00:00+08:00', { phone: '13700000001' });
+    t.clock.set('2026-12-02T13:58:00+08:00');
+    try {
+      const staff = await t.tokenFor('staff', { stationId }); // sessions last 12 h on the test clock
+      const duty = await t.tokenFor('lawyer', { lawyerId: dutyLawyer.id });
+      const res = await t.http
+        .post('/api/appointments/walk-in')
+        .set('Authorization', staff)
+        .send({ stationId, name: '李四', phone: '13900001111', category: 'work_injury', consent: true });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        status: 'checked_in',
+        source: 'walk_in',
+        date: '2026-12-02',
+        start: '2026-12-02T13:58:00+08:00',
+        name: '李四',
+        phone: '13900001111',
+        lawyerName: '赵磊',
+        masked: false,
+        checkedInAt: '2026-12-02T13:58:00+08:00',
+      });
+      expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats WHERE appointment_id = ?', [res.body.id])).toBe(0);
+      // A second walk-in at the very time of a full slot is fine too.
+      const more = await t.http
+        .post('/api/appointments/walk-in')
+        .set('Authorization', staff)
+        .send({ stationId, start: '2026-12-02T14:00:00+08:00', name: '王五', phone: '13900002222', category: 'other', consent: true });
+      expect(more.status).toBe(201);
+      const byLawyer = await t.http.post('/api/appointments/walk-in').set('Authorization', duty).send({});
+      expect(byLawyer.status).toBe(403);
+    } finally {
+      t.clock.set('2026-12-01T09:00:00+08:00');
+    }
+  });
+
+  it('moves along booked → checked_in → completed, requires the outcome, and refuses anything else with 409', async () => {
+    const { id } = await book('2026-12-02T11:00:00+08:00', { phone: '13700000002' });
+    expect((await patch(id, staff, { status: 'completed', outcome: { services: ['advice'] } })).status).toBe(409);
+    const checkedIn = await patch(id, staff, { status: 'checked_in' });
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.body.status).toBe('checked_in');
+    expect((await patch(id, staff, { status: 'checked_in' })).status).toBe(409);
+    expect((await patch(id, staff, { status: 'no_show' })).status).toBe(409);
+
+    const noOutcome = await patch(id, duty, { status: 'completed' });
+    expect(noOutcome.status).toBe(400);
+    expect(noOutcome.body.error.details[0].path).toBe('outcome');
+    const badService = await patch(id, duty, { status: 'completed', outcome: { services: ['magic'] } });
+    expect(badService.status).toBe(400);
+
+    const done = await patch(id, duty, {
+      status: 'completed',
+      outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
+    });
+    expect((await patch(id, coord, { status: 'checked_in' })).status).toBe(409);
+    // A completed consultation keeps its seat in the ledger.
+    expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats WHERE appointment_id = ?', [id])).toBe(1);
+    expect((await patch(999_999, staff, { status: 'checked_in' })).status).toBe(404);
+  });
+
+  it('marks a no-show only after the start, and gives the seat back', async () => {
+    const { id } = await book('2026-12-02T15:00:00+08:00', { phone: '13700000003' });
+    expect((await patch(id, staff, { status: 'no_show' })).status).toBe(409);
+    t.clock.set('2026-12-02T15:20:00+08:00');
+    try {
+      const staff = await t.tokenFor('staff', { stationId });
+      const res = await patch(id, staff, { status: 'no_show' });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('no_show');
+      expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats WHERE appointment_id = ?', [id])).toBe(0);
+    } finally {
+      t.clock.set('2026-12-01T09:00:00+08:00');
+    }
+  });
+
+  it('lets only staff, a coordinator and the lawyer on duty that day record a visit', async () => {
+    const { id } = await book('2026-12-02T16:00:00+08:00', { phone: '13700000004' });
+    const refused = await patch(id, other, { status: 'checked_in' });
+    expect(refused.status).toBe(403);
+    expect((await patch(id, duty, { status: 'checked_in' })).status).toBe(200);
+  });
+
+  it('shows the duty lawyer their day in full, and another lawyer nothing of it', async () => {
+    const mine = await list(duty, `stationId=${stationId}&date=2026-12-02`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.total).toBeGreaterThan(0);
+    for (const a of mine.body.items) {
+      expect(a).toMatchObject({ date: '2026-12-02', masked: false, lawyerName: '赵磊' });
+    }
+    expect(mine.body.items.map((a: { name: string }) => a.name)).toContain('张三丰');
+    for (const a of mine.body.items) expect(a.phone).toMatch(/^1[3-9]\d{9}$/);
+
+    const notMine = await list(other, `stationId=${stationId}&date=2026-12-02`);
+    expect(notMine.status).toBe(200);
+    expect(notMine.body).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
+    const allOfOther = await list(other, `stationId=${stationId}`);
+    expect(allOfOther.body.items.every((a: { date: string }) => a.date === '2026-12-03')).toBe(true);
+  });
+
+  it('follows the shift when it changes hands: the appointment hangs on the station day', async () => {
+    const { code } = await book('2026-12-02T10:00:00+08:00', { phone: '13700000005' });
+    expect((await t.http.get(`/api/appointments/lookup?code=${code}&phone=13700000005`)).body.lawyerName).toBe('赵磊');
+    await t.db.tx((m) => m.update(ShiftEntity, { id: shiftId }, { lawyerId: otherLawyer.id, source: 'swap' }));
+    try {
+      expect((await t.http.get(`/api/appointments/lookup?code=${code}&phone=13700000005`)).body.lawyerName).toBe('黄敏');
+      const theirs = await list(other, `stationId=${stationId}&date=2026-12-02`);
+      expect(theirs.body.items.map((a: { code: string }) => a.code)).toContain(code);
+      expect(theirs.body.items.every((a: { lawyerName: string; masked: boolean }) => a.lawyerName === '黄敏' && !a.masked)).toBe(true);
+      expect((await list(duty, `stationId=${stationId}&date=2026-12-02`)).body.total).toBe(0);
+    } finally {
+      await t.db.tx((m) => m.update(ShiftEntity, { id: shiftId }, { lawyerId: dutyLawyer.id, source: 'manual' }));
+    }
+  });
+
+  it('gives staff and coordinators full details, the worker a masked phone, and pages the list', async () => {
+    const { code } = await book('2026-12-03T09:00:00+08:00', { phone: '13912345678', name: '欧阳娜娜' });
+    for (const token of [staff, coord]) {
+      const res = await list(token, `stationId=${stationId}&date=2026-12-03`);
+      expect(res.body.items[0]).toMatchObject({ name: '欧阳娜娜', phone: '13912345678', masked: false, code });
+    }
+    const looked = await t.http.get(`/api/appointments/lookup?code=${code}&phone=13912345678`);
+    expect(looked.body).toMatchObject({ name: '欧阳娜娜', phone: '139****5678' });
+    expect(looked.body).not.toHaveProperty('note');
+
+    const page1 = await list(staff, `stationId=${stationId}&pageSize=2&page=1`);
+    const page2 = await list(staff, `stationId=${stationId}&pageSize=2&page=2`);
+    expect(page1.body).toMatchObject({ page: 1, pageSize: 2 });
+    expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.total).toBe(page2.body.total);
+    expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+    const checked = await list(staff, `stationId=${stationId}&status=checked_in`);
+    expect(checked.body.items.every((a: { status: string }) => a.status === 'checked_in')).toBe(true);
+    expect((await list(staff, 'status=sleeping')).status).toBe(400);
+    expect((await t.http.get('/api/appointments')).status).toBe(401);
+    expect((await list(await t.tokenFor('admin'), '')).status).toBe(403);
+  });
+});
