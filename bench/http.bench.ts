@@ -1,0 +1,154 @@
+/**
+ * Booking throughput and latency (autocannon, 50 connections) on SQLite and MySQL
+ * against an Express hello-world route in the same run; slot and coverage query latency.
+ *   npx tsx bench/http.bench.ts
+ *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/test npx tsx bench/http.bench.ts
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { WorkingCalendar } from '../server/calendar/workingCalendar.js';
+import { addDays, isoWeekday, zonedParts } from '../server/lib/dates.js';
+import { ShiftEntity } from '../server/rosters/rosters.entity.js';
+import { seedBenchNetwork } from './dbload.js';
+import { benchNetwork } from './network.js';
+import { startProcess } from './proc.js';
+import { report, withBenchDb } from './util.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  total: number;
+}
+
+function summarise(r: autocannon.Result): Run {
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
+}
+
+async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+/** Every bookable (station, start) over the horizon, two seats each, in an order that spreads load. */
+function bookableStarts(stationIds: number[], today: string): { stationId: number; start: string }[] {
+  const cal = new WorkingCalendar([]);
+  const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00'];
+  const out: { stationId: number; start: string }[] = [];
+  for (let d = 1; d <= 13; d++) {
+    const date = addDays(today, d);
+    if (!cal.isWorkingDay(date) || isoWeekday(date) > 5) continue;
+    for (const time of times) for (const stationId of stationIds) for (let seat = 0; seat < 2; seat++) out.push({ stationId, start: `${date}T${time}:00+08:00` });
+  }
+  return out;
+}
+
+export async function httpBench(opts: { mysqlUrl?: string } = {}) {
+  const rows: Record<string, string | number>[] = [];
+  const hello = await startProcess('bench/hello.ts', {}, '/hello');
+  const base = summarise(await cannon({ url: `${hello.url}/hello` }));
+  await hello.stop();
+  rows.push({ db: '—', what: 'Express hello-world GET', rps: base.rps, p50_ms: base.p50, p99_ms: base.p99, non2xx: base.non2xx });
+
+  const targets: { name: string; url: string }[] = [{ name: 'sqlite', url: 'sqlite::temp:' }];
+  if (opts.mysqlUrl) targets.push({ name: 'mysql', url: opts.mysqlUrl });
+  for (const target of targets) {
+    await withBenchDb(target.url, async (db, url) => {
+      const net = benchNetwork(80);
+      await seedBenchNetwork(db, net);
+      const today = zonedParts(new Date(), 'Asia/Shanghai').date;
+      const now = new Date();
+      // Published shifts for the booking horizon at every station (lawyer i at station i mod 80: no one twice a day).
+      const shifts = [];
+      for (let d = 0; d <= 14; d++) {
+        const date = addDays(today, d);
+        for (const s of net.stations) {
+          shifts.push({ stationId: s.id, date, month: date.slice(0, 7), seat: 1, lawyerId: ((s.id + d) % 80) + 1, rotationId: null, start: '09:00', end: '17:30', status: 'published' as const, source: 'manual' as const, version: 1, createdAt: now, updatedAt: now });
+        }
+      }
+      // One lawyer per day: keep the first shift per (lawyer, date).
+      const seen = new Set<string>();
+      const unique = shifts.filter((s) => (seen.has(`${s.lawyerId}|${s.date}`) ? false : (seen.add(`${s.lawyerId}|${s.date}`), true)));
+      await db.tx(async (m) => {
+        for (let i = 0; i < unique.length; i += 300) await m.insert(ShiftEntity, unique.slice(i, i + 300));
+      });
+      const staffed = [...new Set(unique.filter((s) => s.date === addDays(today, 1)).map((s) => s.stationId))];
+      await db.close();
+
+      const app = await startProcess('server/main.ts', { DATABASE_URL: url, SEED_DEMO: '0', BOOKING_MAX_FUTURE_PER_PHONE: '2' });
+      try {
+        const starts = bookableStarts(staffed, today);
+        let n = 0;
+        const booking = summarise(
+          await cannon({
+            url: `${app.url}/api/appointments`,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            requests: [
+              {
+                setupRequest: (req) => {
+                  const i = n++;
+                  const slot = starts[i % starts.length]!;
+                  const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+                  return { ...req, body: JSON.stringify({ stationId: slot.stationId, start: slot.start, name: '压测', phone, category: 'wage_arrears', consent: true }) };
+                },
+              },
+            ],
+          }),
+        );
+        rows.push({ db: target.name, what: 'POST /api/appointments (book)', rps: booking.rps, p50_ms: booking.p50, p99_ms: booking.p99, non2xx: booking.non2xx, vs_hello: `${Math.round((booking.rps / base.rps) * 100)} %` });
+
+        const slotDate = addDays(today, 1);
+        const slots = summarise(await cannon({ url: `${app.url}/api/stations/1/slots?date=${slotDate}` }));
+        rows.push({ db: target.name, what: 'GET /api/stations/:id/slots', rps: slots.rps, p50_ms: slots.p50, p99_ms: slots.p99, non2xx: slots.non2xx });
+
+        const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'x' }) });
+        void login;
+        // Coverage needs a signed-in user: create one straight in the database.
+        const { Db } = await import('../server/db/db.js');
+        const { hashPassword } = await import('../server/auth/password.js');
+        const { UserEntity } = await import('../server/auth/users.entity.js');
+        const db2 = await Db.connect({ url });
+        const hash = await hashPassword('bench-password-1');
+        await db2.tx((m) => m.insert(UserEntity, { username: 'bench', passwordHash: hash, role: 'coordinator', displayName: 'bench', lawyerId: null, stationId: null, calendarToken: null, active: true, createdAt: new Date() }));
+        const tok = (await (await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }) })).json()) as { token: string };
+        const month = today.slice(0, 7);
+        const coverage = summarise(
+          await cannon({ url: `${app.url}/api/coverage?from=${month}-01&to=${addDays(`${month}-01`, 30)}`, headers: { authorization: `Bearer ${tok.token}` }, connections: 10 }),
+        );
+        rows.push({ db: target.name, what: 'GET /api/coverage (a month × 153 stations, 10 conn.)', rps: coverage.rps, p50_ms: coverage.p50, p99_ms: coverage.p99, non2xx: coverage.non2xx });
+
+        const doubles = await db2.read((m) =>
+          m.query('SELECT COUNT(*) AS n FROM (SELECT station_id, date, slot_time, seat_no FROM appointment_seats GROUP BY station_id, date, slot_time, seat_no HAVING COUNT(*) > 1) x'),
+        );
+        const perSlot = await db2.read((m) =>
+          m.query(
+            "SELECT COUNT(*) AS n FROM (SELECT a.station_id, a.start_at, COUNT(*) AS c FROM appointments a WHERE a.status = 'booked' GROUP BY a.station_id, a.start_at HAVING COUNT(*) > 2) x",
+          ),
+        );
+        const booked = await db2.read((m) => m.query("SELECT COUNT(*) AS n FROM appointments WHERE status = 'booked'"));
+        rows.push({ db: target.name, what: `bookings made: ${Number(booked[0].n)}; seats claimed twice: ${Number(doubles[0].n)}; slots over capacity: ${Number(perSlot[0].n)}` });
+        await db2.close();
+      } finally {
+        await app.stop();
+      }
+    });
+  }
+  report(`HTTP (autocannon, ${CONNECTIONS} connections, ${DURATION} s each)`, rows);
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await httpBench({ mysqlUrl: process.env.BENCH_MYSQL_URL });
+}
