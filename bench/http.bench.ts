@@ -11,7 +11,7 @@ import { addDays, isoWeekday, zonedParts } from '../server/lib/dates.js';
 import { ShiftEntity } from '../server/rosters/rosters.entity.js';
 import { seedBenchNetwork } from './dbload.js';
 import { benchNetwork } from './network.js';
-import { startProcess } from './proc.js';
+import { startProcess } from '../tests/helpers/process.js';
 import { report, withBenchDb } from './util.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
