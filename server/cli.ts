@@ -17,6 +17,8 @@ import { AppError } from './http/errors.js';
 
 const USAGE = `Usage:
   npm run cli -- migrate
+  npm run cli -- backup --out FILE.jsonl.gz
+  npm run cli -- restore --in FILE.jsonl.gz      (into a fresh, migrated database)
   npm run cli -- create-user --username NAME --role admin|coordinator|staff|lawyer [--lawyer-id N] [--station-id N] [--display-name TEXT]
       The password is read from standard input (first line) or asked for on a terminal.`;
 
@@ -42,6 +44,20 @@ async function main(argv: string[]) {
     const applied = await db.migrate();
     if (command === 'migrate') {
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      return 0;
+    }
+    if (command === 'backup' || command === 'restore') {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' }, in: { type: 'string' } }, strict: true });
+      const { backupTo, restoreFrom } = await import('./ops/backup.js');
+      if (command === 'backup') {
+        if (!values.out) throw new Error('--out FILE is required');
+        const r = await backupTo(db, values.out);
+        console.log(`Backed up ${r.rows} rows from ${r.tables} tables to ${values.out}.`);
+      } else {
+        if (!values.in) throw new Error('--in FILE is required');
+        const r = await restoreFrom(db, values.in);
+        console.log(`Restored ${r.rows} rows from ${values.in}.`);
+      }
       return 0;
     }
     if (command === 'create-user') {
