@@ -27,7 +27,10 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { icalRoutes } from './ical/ical.routes.js';
 import { hotlineRoutes } from './hotline/hotline.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
+import { posterRoutes } from './posters/posters.routes.js';
 import { maskPhonesInText } from './lib/mask.js';
+import { safeError } from './logger.js';
 
 export interface App {
   app: express.Express;
@@ -50,6 +53,8 @@ export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[]
     ...icalRoutes(services.calendarFeeds),
     ...hotlineRoutes(services.hotline, services.referrals),
     ...statsRoutes(services.stats),
+    ...privacyRoutes(services.privacy),
+    ...posterRoutes(services.posters),
   ];
   // Public routes are rate limited per client (health and docs excepted: probes poll them).
   for (const r of routes) {
@@ -81,6 +86,8 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, url: maskPhonesInText(String(req.url).split('?')[0] ?? '') }),
         res: (res) => ({ statusCode: res.statusCode }),
+        // Never the query parameters of a failed statement (names, phones): see safeError.
+        err: safeError,
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },

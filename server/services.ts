@@ -14,6 +14,8 @@ import { CalendarFeeds } from './ical/ical.service.js';
 import { HotlineService } from './hotline/hotline.service.js';
 import { ReferralsService } from './hotline/referrals.service.js';
 import { StatsService } from './stats/stats.service.js';
+import { PrivacyService } from './privacy/privacy.service.js';
+import { PostersService } from './posters/posters.service.js';
 
 export interface Services {
   users: UsersService;
@@ -30,6 +32,8 @@ export interface Services {
   hotline: HotlineService;
   referrals: ReferralsService;
   stats: StatsService;
+  privacy: PrivacyService;
+  posters: PostersService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -48,5 +52,7 @@ export function buildServices(ctx: AppContext): Services {
     hotline: new HotlineService(ctx),
     referrals: new ReferralsService(ctx),
     stats: new StatsService(ctx),
+    privacy: new PrivacyService(ctx),
+    posters: new PostersService(ctx),
   };
 }

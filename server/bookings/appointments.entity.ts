@@ -43,6 +43,10 @@ export interface AppointmentRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Keyed hash of the phone (server/privacy): set from `phone` on every write; kept when the phone is removed. */
+  personKey?: string | null;
+  /** When name, phone and note were removed (retention or the worker's request). */
+  pseudonymizedAt?: Date | null;
 }
 
 export const AppointmentEntity = new EntitySchema<AppointmentRow>({
@@ -73,6 +77,8 @@ export const AppointmentEntity = new EntitySchema<AppointmentRow>({
     version: { type: 'integer' },
     createdAt: { type: 'datetime', name: 'created_at' },
     updatedAt: { type: 'datetime', name: 'updated_at' },
+    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
+    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
   },
 });
 
@@ -132,6 +138,9 @@ export interface WaitlistEntryRow {
   appointmentId: number | null;
   createdAt: Date;
   updatedAt: Date;
+  /** See AppointmentRow.personKey. */
+  personKey?: string | null;
+  pseudonymizedAt?: Date | null;
 }
 
 export const WaitlistEntryEntity = new EntitySchema<WaitlistEntryRow>({
@@ -152,6 +161,8 @@ export const WaitlistEntryEntity = new EntitySchema<WaitlistEntryRow>({
     appointmentId: { type: 'integer', name: 'appointment_id', nullable: true },
     createdAt: { type: 'datetime', name: 'created_at' },
     updatedAt: { type: 'datetime', name: 'updated_at' },
+    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
+    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
   },
 });
 

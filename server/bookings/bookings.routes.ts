@@ -125,7 +125,7 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       access: DESK,
       query: appointmentListQuery,
       response: appointmentPage,
-      handler: ({ query, user }) => bookings.list(query, user!),
+      handler: ({ query, user, req }) => bookings.list(query, user!, String(req.id)),
     }),
     defineRoute({
       method: 'post',

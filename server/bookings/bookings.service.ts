@@ -47,6 +47,7 @@ import {
   slotsOfDay,
 } from './ledger.js';
 import { LookupGuard } from './lookupGuard.js';
+import { logPersonalDataView } from '../privacy/accessLog.js';
 import { computeSlots } from './slots.js';
 
 const BOOKING_SCOPE = 'appointment.create';
@@ -218,8 +219,12 @@ export class BookingsService {
 
   // ---- the desk ----------------------------------------------------------
 
-  async list(query: AppointmentListQuery, viewer: AuthUser): Promise<{ items: Appointment[]; total: number; page: number; pageSize: number }> {
-    return this.ctx.db.read(async (m) => {
+  async list(
+    query: AppointmentListQuery,
+    viewer: AuthUser,
+    requestId?: string,
+  ): Promise<{ items: Appointment[]; total: number; page: number; pageSize: number }> {
+    const page = await this.ctx.db.read(async (m) => {
       const q = m.createQueryBuilder(AppointmentEntity, 'a');
       if (query.stationId) q.andWhere('a.station_id = :stationId', { stationId: query.stationId });
       if (query.date) q.andWhere('a.date = :date', { date: query.date });
@@ -238,6 +243,9 @@ export class BookingsService {
       const [rows, total] = await q.getManyAndCount();
       return { items: await this.presentForDesk(m, rows, viewer), total, page: query.page, pageSize: query.pageSize };
     });
+    const shown = page.items.filter((a) => !a.masked).map((a) => a.id);
+    await logPersonalDataView(this.ctx, { viewer, entity: 'appointment', ids: shown, via: 'appointments.list', requestId });
+    return page;
   }
 
   private async presentForDesk(m: Manager, rows: AppointmentRow[], viewer: AuthUser): Promise<Appointment[]> {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DatabaseKind } from '../config.js';
-import { entities } from './entities.js';
+import { entities, subscribers } from './entities.js';
 import { migrations } from '../../migrations/index.js';
 
 export type Manager = EntityManager;
@@ -34,6 +34,7 @@ export function createDataSource(opts: DbOptions): DataSource {
       type: 'better-sqlite3',
       database: file,
       entities,
+      subscribers,
       migrations,
       migrationsRun: false,
       synchronize: false,
@@ -52,6 +53,7 @@ export function createDataSource(opts: DbOptions): DataSource {
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     entities,
+    subscribers,
     migrations,
     migrationsRun: false,
     synchronize: false,

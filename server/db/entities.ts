@@ -15,6 +15,8 @@ import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { bookingEntities } from '../bookings/appointments.entity.js';
 import { hotlineEntities } from '../hotline/hotline.entity.js';
 import { SwapEntity } from '../swaps/swaps.entity.js';
+import { SettingEntity } from '../privacy/settings.entity.js';
+import { PersonKeySubscriber } from '../privacy/personKey.subscriber.js';
 
 export const entities = [
   StationEntity,
@@ -35,4 +37,8 @@ export const entities = [
   ...bookingEntities,
   ...hotlineEntities,
   SwapEntity,
+  SettingEntity,
 ];
+
+/** Entity subscribers: every write of a worker's phone also writes its person key. */
+export const subscribers = [PersonKeySubscriber];

@@ -25,6 +25,8 @@ export interface HotlineCallRow {
   callerName: string | null;
   /** An 11-digit mobile number, or a landline's digits (area code first). */
   callerPhone: string | null;
+  /** The caller agreed to their name and number being recorded (without it, neither is kept). */
+  callerConsent: boolean;
   category: string;
   summary: string;
   durationSeconds: number;
@@ -36,6 +38,10 @@ export interface HotlineCallRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Keyed hash of callerPhone (server/privacy): set on every write of the number; kept when it is removed. */
+  personKey?: string | null;
+  /** When the caller's name and number were removed (retention or the caller's request). */
+  pseudonymizedAt?: Date | null;
 }
 
 export const HotlineCallEntity = new EntitySchema<HotlineCallRow>({
@@ -48,6 +54,7 @@ export const HotlineCallEntity = new EntitySchema<HotlineCallRow>({
     receivedDate: { type: 'varchar', length: 10, name: 'received_date' },
     callerName: { type: 'varchar', length: 50, name: 'caller_name', nullable: true },
     callerPhone: { type: 'varchar', length: 20, name: 'caller_phone', nullable: true },
+    callerConsent: { type: 'integer', name: 'caller_consent', transformer: boolInt },
     category: { type: 'varchar', length: 32 },
     summary: { type: 'varchar', length: 2000 },
     durationSeconds: { type: 'integer', name: 'duration_seconds' },
@@ -59,6 +66,8 @@ export const HotlineCallEntity = new EntitySchema<HotlineCallRow>({
     version: { type: 'integer' },
     createdAt: { type: 'datetime', name: 'created_at' },
     updatedAt: { type: 'datetime', name: 'updated_at' },
+    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
+    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
   },
 });
 
@@ -122,6 +131,9 @@ export interface ReferralRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Keyed hash of workerPhone (server/privacy). */
+  personKey?: string | null;
+  pseudonymizedAt?: Date | null;
 }
 
 export const ReferralEntity = new EntitySchema<ReferralRow>({
@@ -153,6 +165,8 @@ export const ReferralEntity = new EntitySchema<ReferralRow>({
     version: { type: 'integer' },
     createdAt: { type: 'datetime', name: 'created_at' },
     updatedAt: { type: 'datetime', name: 'updated_at' },
+    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
+    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
   },
 });
 

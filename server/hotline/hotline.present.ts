@@ -1,6 +1,6 @@
 /** How calls look from outside: masked for viewers not entitled to callers' details. */
 import { formatInstant } from '../lib/dates.js';
-import { maskName, maskPhone } from '../lib/phone.js';
+import { maskName, maskPersonInText, maskPhone } from '../lib/mask.js';
 import type { FollowUpRow, HotlineCallRow } from './hotline.entity.js';
 import type { FollowUpState, HotlineCall } from './hotline.schema.js';
 
@@ -28,9 +28,10 @@ export function presentCall(c: HotlineCallRow, stationName: string, env: Present
     receivedDate: c.receivedDate,
     callerName: c.callerName === null ? null : env.full ? c.callerName : maskName(c.callerName),
     callerPhone: c.callerPhone === null ? null : env.full ? c.callerPhone : maskPhone(c.callerPhone),
+    callerConsent: c.callerConsent,
     masked: !env.full,
     category: c.category as HotlineCall['category'],
-    summary: c.summary,
+    summary: env.full ? c.summary : maskPersonInText(c.summary, c.callerName),
     durationSeconds: c.durationSeconds,
     outcome: c.outcome,
     followUpDate: c.followUpDate,
@@ -44,10 +45,11 @@ export function presentCall(c: HotlineCallRow, stationName: string, env: Present
   };
 }
 
-export function presentFollowUp(f: FollowUpRow, timeZone: string) {
+/** `masked`: the call's caller, when the viewer sees callers masked. */
+export function presentFollowUp(f: FollowUpRow, timeZone: string, masked?: { callerName: string | null }) {
   return {
     id: f.id,
-    note: f.note,
+    note: masked ? maskPersonInText(f.note, masked.callerName) : f.note,
     done: f.done,
     nextDate: f.nextDate,
     createdBy: f.createdBy,

@@ -41,8 +41,8 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       query: callExportQuery,
       produces: 'text/csv',
-      handler: async ({ query, user, res }) => {
-        const calls = await hotline.exportCalls(query, user!);
+      handler: async ({ query, user, res, req }) => {
+        const calls = await hotline.exportCalls(query, user!, undefined, String(req.id));
         res.setHeader('Content-Disposition', `attachment; filename="hotline-calls-${hotline.today()}.csv"`);
         res.type('text/csv; charset=utf-8').send(callsCsv(calls));
       },
@@ -56,8 +56,8 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       query: callExportQuery,
       produces: XLSX,
-      handler: async ({ query, user, res }) => {
-        const calls = await hotline.exportCalls(query, user!);
+      handler: async ({ query, user, res, req }) => {
+        const calls = await hotline.exportCalls(query, user!, undefined, String(req.id));
         res.setHeader('Content-Disposition', `attachment; filename="hotline-calls-${hotline.today()}.xlsx"`);
         res.type(XLSX).send(await callsXlsx(calls));
       },
@@ -83,7 +83,7 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       query: callListQuery,
       response: callPage,
-      handler: ({ query, user }) => hotline.list(query, user!),
+      handler: ({ query, user, req }) => hotline.list(query, user!, String(req.id)),
     }),
     defineRoute({
       method: 'get',
@@ -94,7 +94,7 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       params: idParams,
       response: hotlineCallDetailSchema,
-      handler: ({ params, user }) => hotline.get(params.id, user!),
+      handler: ({ params, user, req }) => hotline.get(params.id, user!, String(req.id)),
     }),
     defineRoute({
       method: 'patch',
@@ -142,7 +142,7 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       query: followUpQuery,
       response: callPage,
-      handler: ({ query, user }) => hotline.followUps(query, user!),
+      handler: ({ query, user, req }) => hotline.followUps(query, user!, String(req.id)),
     }),
 
     defineRoute({
@@ -166,7 +166,7 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       query: referralListQuery,
       response: referralPage,
-      handler: ({ query, user }) => referrals.list(query, user!),
+      handler: ({ query, user, req }) => referrals.list(query, user!, String(req.id)),
     }),
     defineRoute({
       method: 'get',
@@ -176,7 +176,7 @@ export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsServi
       access: DESK,
       params: idParams,
       response: referralSchema,
-      handler: ({ params, user }) => referrals.get(params.id, user!),
+      handler: ({ params, user, req }) => referrals.get(params.id, user!, String(req.id)),
     }),
     defineRoute({
       method: 'post',

@@ -34,6 +34,14 @@ const optionalName = plainText(50).transform((s) => (s === '' ? null : s));
 
 const CALLBACK_RULE = 'a call-back needs a followUpDate (and only a call-back has one)';
 
+export const CONSENT_REFUSED = 'the caller did not consent to their name and number being recorded (callerConsent is false); leave it empty';
+
+const callerConsentField = z.boolean().meta({
+  description:
+    'Whether the caller agreed (after the consent text was read to them) to their name and number being recorded. ' +
+    'Required when callerName or callerPhone is given; when false, both must be empty.',
+});
+
 export const createCallBody = z
   .strictObject({
     stationId: positiveId,
@@ -45,10 +53,16 @@ export const createCallBody = z
     durationSeconds: z.number().int().min(0).max(86_400),
     outcome: hotlineOutcome,
     followUpDate: dateString.nullable().optional().meta({ description: 'Required when outcome is callback_needed; the day the call-back is due' }),
+    callerConsent: callerConsentField.optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.outcome === 'callback_needed') !== (v.followUpDate != null)) {
       ctx.addIssue({ code: 'custom', path: ['followUpDate'], message: CALLBACK_RULE });
+    }
+    const given = (['callerName', 'callerPhone'] as const).filter((field) => v[field] != null);
+    if (v.callerConsent === false) for (const field of given) ctx.addIssue({ code: 'custom', path: [field], message: CONSENT_REFUSED });
+    if (v.callerConsent === undefined && given.length) {
+      ctx.addIssue({ code: 'custom', path: ['callerConsent'], message: 'is required when callerName or callerPhone is given (did the caller agree to them being recorded?)' });
     }
   })
   .meta({ id: 'CreateHotlineCall' });
@@ -65,6 +79,7 @@ export const updateCallBody = z
     durationSeconds: z.number().int().min(0).max(86_400),
     outcome: hotlineOutcome,
     followUpDate: dateString.nullable(),
+    callerConsent: callerConsentField,
     version: z.number().int().min(1).meta({ description: 'The version you edited; a newer one on the server answers 409' }),
   })
   .partial()
@@ -94,9 +109,10 @@ export const hotlineCallSchema = z
     receivedDate: z.string().meta({ description: 'The network’s local date of receivedAt' }),
     callerName: z.string().nullable(),
     callerPhone: z.string().nullable().meta({ description: 'In full for staff and coordinators; masked (138****5678) for everyone else' }),
+    callerConsent: z.boolean().meta({ description: 'The caller agreed to their name and number being recorded' }),
     masked: z.boolean(),
     category: categoryField,
-    summary: z.string(),
+    summary: z.string().meta({ description: 'Phone numbers in it are masked for viewers who see callers masked' }),
     durationSeconds: z.number().int(),
     outcome: hotlineOutcome,
     followUpDate: z.string().nullable(),

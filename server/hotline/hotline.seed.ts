@@ -82,6 +82,7 @@ export const hotlineDemoStep: DemoStep = {
           receivedAt: receivedAt.toISOString(),
           callerName: anonymous ? null : CALLERS[i % CALLERS.length]!,
           callerPhone: anonymous ? null : `135${String(8510000 + i * 7331).padStart(8, '0')}`,
+          callerConsent: !anonymous,
           category,
           summary: pick(SUMMARIES[category]),
           durationSeconds: 60 + Math.floor(rnd() * 900),

@@ -13,6 +13,7 @@ import { badRequest, conflict, notFound } from '../http/errors.js';
 import { formatInstant, zonedParts } from '../lib/dates.js';
 import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
 import { normalizePhone } from '../lib/phone.js';
+import { logPersonalDataView } from '../privacy/accessLog.js';
 import { FollowUpEntity, HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
 import { assertMayActFor, seesCallerDetails } from './hotline.policy.js';
 import { presentCall, presentFollowUp, type PresentEnv } from './hotline.present.js';
@@ -37,6 +38,7 @@ import type {
   HotlineCallDetail,
   UpdateCallInput,
 } from './hotline.schema.js';
+import { CONSENT_REFUSED } from './hotline.schema.js';
 
 /** Most rows one export may hold; narrow the filters for more. */
 export const EXPORT_ROW_LIMIT = 10_000;
@@ -127,6 +129,7 @@ export class HotlineService {
         receivedDate,
         callerName: input.callerName ?? null,
         callerPhone: input.callerPhone ?? null,
+        callerConsent: input.callerConsent ?? false,
         category: input.category,
         summary: input.summary,
         durationSeconds: input.durationSeconds,
@@ -144,26 +147,37 @@ export class HotlineService {
         action: 'hotline_call.create',
         entity: 'hotline_call',
         entityId: row.id,
-        details: { stationId: row.stationId, category: row.category, outcome: row.outcome, followUpDate: row.followUpDate },
+        details: { stationId: row.stationId, category: row.category, outcome: row.outcome, followUpDate: row.followUpDate, callerConsent: row.callerConsent },
         requestId,
       });
       return this.presentOne(m, row, actor);
     });
   }
 
-  async list(query: CallListQuery, viewer: AuthUser): Promise<Page<HotlineCall>> {
-    return this.ctx.db.read(async (m) => {
+  async list(query: CallListQuery, viewer: AuthUser, requestId?: string): Promise<Page<HotlineCall>> {
+    const page = await this.ctx.db.read(async (m) => {
       const [rows, total] = await findCalls(m, query, query);
       return { items: await this.present(m, rows, viewer), total, page: query.page, pageSize: query.pageSize };
     });
+    await this.logView(viewer, page.items, 'hotline_calls.list', requestId);
+    return page;
   }
 
-  async get(id: number, viewer: AuthUser): Promise<HotlineCallDetail> {
-    return this.ctx.db.read(async (m) => {
+  async get(id: number, viewer: AuthUser, requestId?: string): Promise<HotlineCallDetail> {
+    const detail = await this.ctx.db.read(async (m) => {
       const row = await this.callOf(m, id);
       const followUps = await m.find(FollowUpEntity, { where: { callId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
-      return { ...(await this.presentOne(m, row, viewer)), followUps: followUps.map((f) => presentFollowUp(f, this.tz)) };
+      const masked = seesCallerDetails(viewer) ? undefined : row;
+      return { ...(await this.presentOne(m, row, viewer)), followUps: followUps.map((f) => presentFollowUp(f, this.tz, masked)) };
     });
+    await this.logView(viewer, [detail], 'hotline_calls.detail', requestId);
+    return detail;
+  }
+
+  /** The access log: calls whose caller was shown in full to this viewer. */
+  private async logView(viewer: AuthUser, calls: HotlineCall[], via: string, requestId?: string): Promise<void> {
+    const ids = calls.filter((c) => !c.masked && (c.callerName !== null || c.callerPhone !== null)).map((c) => c.id);
+    await logPersonalDataView(this.ctx, { viewer, entity: 'hotline_call', ids, via, requestId });
   }
 
   async update(id: number, input: UpdateCallInput, actor: AuthUser, requestId?: string): Promise<HotlineCall> {
@@ -179,6 +193,7 @@ export class HotlineService {
       const now = this.ctx.clock.now();
       const { version: _v, ...fields } = input;
       const changes: Partial<HotlineCallRow> = { ...fields } as Partial<HotlineCallRow>;
+      assertConsentCovers({ ...call, ...changes }, input);
       if (input.receivedAt !== undefined) {
         changes.receivedAt = this.receivedAtOf(input.receivedAt, now);
         changes.receivedDate = zonedParts(changes.receivedAt, this.tz).date;
@@ -219,8 +234,8 @@ export class HotlineService {
   }
 
   /** The rows of an export, masked for viewers not entitled to callers' details. */
-  async exportCalls(filter: CallFilter, viewer: AuthUser, limit = EXPORT_ROW_LIMIT): Promise<HotlineCall[]> {
-    return this.ctx.db.read(async (m) => {
+  async exportCalls(filter: CallFilter, viewer: AuthUser, limit = EXPORT_ROW_LIMIT, requestId?: string): Promise<HotlineCall[]> {
+    const calls = await this.ctx.db.read(async (m) => {
       const total = await countCalls(m, filter);
       if (total > limit) {
         throw badRequest(`${total} calls match; an export holds at most ${limit}. Narrow the dates or filters.`, [
@@ -229,6 +244,8 @@ export class HotlineService {
       }
       return this.present(m, await callsForExport(m, filter, limit), viewer);
     });
+    await this.logView(viewer, calls, 'hotline_calls.export', requestId);
+    return calls;
   }
 
   // ---- call → booking ----------------------------------------------------
@@ -264,8 +281,9 @@ export class HotlineService {
       await m.update(AppointmentEntity, { id: a.id }, { createdBy: actor.id });
       const now = this.ctx.clock.now();
       const changes: Partial<HotlineCallRow> = { appointmentId: a.id, outcome: 'appointment_booked' };
-      if (call.callerName === null) changes.callerName = name;
-      if (call.callerPhone === null) changes.callerPhone = phone;
+      // The booking holds the worker's details under its own consent; the call only where the caller agreed.
+      if (call.callerConsent && call.callerName === null) changes.callerName = name;
+      if (call.callerConsent && call.callerPhone === null) changes.callerPhone = phone;
       if (call.outcome === 'callback_needed' && !call.followUpDoneAt) changes.followUpDoneAt = now;
       const saved = await this.lockCall(m, call, changes, now);
       await recordAudit(m, this.ctx.clock, {
@@ -293,11 +311,13 @@ export class HotlineService {
 
   // ---- call-backs --------------------------------------------------------
 
-  async followUps(query: FollowUpQuery, viewer: AuthUser): Promise<Page<HotlineCall>> {
-    return this.ctx.db.read(async (m) => {
+  async followUps(query: FollowUpQuery, viewer: AuthUser, requestId?: string): Promise<Page<HotlineCall>> {
+    const page = await this.ctx.db.read(async (m) => {
       const [rows, total] = await findOpenFollowUps(m, { stationId: query.stationId, due: query.due, today: this.today() }, query);
       return { items: await this.present(m, rows, viewer), total, page: query.page, pageSize: query.pageSize };
     });
+    await this.logView(viewer, page.items, 'follow_ups.list', requestId);
+    return page;
   }
 
   /** Record a call-back attempt: `done` closes it, otherwise it moves to `nextDate`. */
@@ -332,6 +352,20 @@ export class HotlineService {
     });
     return this.get(id, actor);
   }
+}
+
+/**
+ * A call keeps the caller's name and number only with their consent: a change that sets
+ * either without it, or withdraws consent while keeping them, is refused (400).
+ */
+function assertConsentCovers(next: Pick<HotlineCallRow, 'callerName' | 'callerPhone' | 'callerConsent'>, input: UpdateCallInput): void {
+  if (next.callerConsent) return;
+  const touched = input.callerName !== undefined || input.callerPhone !== undefined || input.callerConsent !== undefined;
+  if (!touched) return; // calls logged before consent was recorded stay as they are until edited
+  const details = (['callerName', 'callerPhone'] as const)
+    .filter((k) => next[k] !== null)
+    .map((k) => ({ path: k, message: input.callerConsent === false && input[k] === undefined ? 'must be cleared (null) when consent is withdrawn' : CONSENT_REFUSED }));
+  if (details.length) throw badRequest('The caller did not consent to their name and number being recorded', details);
 }
 
 /** Audit values with callers' details masked: the audit trail is a log too. */

@@ -13,7 +13,8 @@ import type { AuthUser } from '../auth/policy.js';
 import { AppointmentEntity } from '../bookings/appointments.entity.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { formatInstant, zonedParts } from '../lib/dates.js';
-import { maskName, maskPhone } from '../lib/phone.js';
+import { maskName, maskPersonInText, maskPhone } from '../lib/mask.js';
+import { logPersonalDataView } from '../privacy/accessLog.js';
 import { HotlineCallEntity, ReferralEntity, type ReferralRow, type ReferralStage } from './hotline.entity.js';
 import { assertMayActFor, mayActFor, seesCallerDetails } from './hotline.policy.js';
 import { lawyerStationIds, stationNames, stationWithAncestors } from './hotline.repository.js';
@@ -62,11 +63,11 @@ export class ReferralsService {
       workerPhone: r.workerPhone === null ? null : full ? r.workerPhone : maskPhone(r.workerPhone),
       masked: !full,
       category: r.category as Referral['category'],
-      summary: r.summary,
+      summary: full ? r.summary : maskPersonInText(r.summary, r.workerName),
       status: r.status,
       result: r.result,
       amountSettled: r.amountSettled,
-      closeNote: r.closeNote,
+      closeNote: r.closeNote === null || full ? r.closeNote : maskPersonInText(r.closeNote, r.workerName),
       referredDate: r.referredDate,
       closedDate: r.closedDate,
       createdAt: formatInstant(r.createdAt, this.tz),
@@ -190,7 +191,19 @@ export class ReferralsService {
     });
   }
 
-  async list(query: ReferralListQuery, viewer: AuthUser): Promise<Page<Referral>> {
+  async list(query: ReferralListQuery, viewer: AuthUser, requestId?: string): Promise<Page<Referral>> {
+    const page = await this.listPage(query, viewer);
+    await this.logView(viewer, page.items, 'referrals.list', requestId);
+    return page;
+  }
+
+  /** The access log: referrals whose worker was shown in full to this viewer. */
+  private async logView(viewer: AuthUser, items: Referral[], via: string, requestId?: string): Promise<void> {
+    const ids = items.filter((r) => !r.masked && (r.workerName !== null || r.workerPhone !== null)).map((r) => r.id);
+    await logPersonalDataView(this.ctx, { viewer, entity: 'referral', ids, via, requestId });
+  }
+
+  private async listPage(query: ReferralListQuery, viewer: AuthUser): Promise<Page<Referral>> {
     const stationId = query.stationId ?? (query.direction ? viewer.stationId : null);
     if (query.direction && !stationId) {
       throw badRequest('Say whose referrals: give stationId', [{ path: 'stationId', message: 'is required with direction (you have no station of your own)' }]);
@@ -213,8 +226,10 @@ export class ReferralsService {
     });
   }
 
-  async get(id: number, viewer: AuthUser): Promise<Referral> {
-    return this.ctx.db.read(async (m) => this.presentOne(m, await this.referralOf(m, id), viewer));
+  async get(id: number, viewer: AuthUser, requestId?: string): Promise<Referral> {
+    const referral = await this.ctx.db.read(async (m) => this.presentOne(m, await this.referralOf(m, id), viewer));
+    await this.logView(viewer, [referral], 'referrals.detail', requestId);
+    return referral;
   }
 
   /** Write `changes` only if nobody changed the referral since it was read. */

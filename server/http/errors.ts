@@ -6,6 +6,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors.js';
+import { safeError } from '../logger.js';
+import { maskPhonesInText } from '../lib/mask.js';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -71,7 +73,7 @@ export const unknownApiRoute: RequestHandler = (req, res) => {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) {
-    req.log?.error({ err }, 'error after headers were sent');
+    req.log?.error({ err: safeError(err) }, 'error after headers were sent');
     res.end();
     return;
   }
@@ -107,11 +109,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   if (isDatabaseUnavailable(err)) {
-    req.log?.warn({ err: { message: (err as Error).message } }, 'database unavailable');
+    req.log?.warn({ err: { message: maskPhonesInText(String((err as Error).message)) } }, 'database unavailable');
     res.setHeader('Retry-After', '5');
     res.status(503).json(errorBody('unavailable', 'The database cannot be reached; please retry shortly'));
     return;
   }
-  req.log?.error({ err }, 'unhandled error');
+  // Only what safeError keeps: a failed statement's parameters hold names and phone numbers.
+  req.log?.error({ err: safeError(err) }, 'unhandled error');
   res.status(500).json(errorBody('internal', `Something went wrong (request ${String(req.id ?? '')})`));
 };

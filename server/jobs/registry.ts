@@ -3,6 +3,7 @@ import { draftNextMonthJob } from '../rosters/rosters.jobs.js';
 import { followUpReminderJob } from '../hotline/followUps.job.js';
 import { bookingJobs } from '../bookings/bookings.jobs.js';
 import { swapExpiryJob, swapOfferReminderJob } from '../swaps/swaps.jobs.js';
+import { privacyRetentionJob } from '../privacy/retention.job.js';
 import type { Job } from './scheduler.js';
 
-export const allJobs: Job[] = [draftNextMonthJob, followUpReminderJob, ...bookingJobs, swapExpiryJob, swapOfferReminderJob];
+export const allJobs: Job[] = [draftNextMonthJob, followUpReminderJob, ...bookingJobs, swapExpiryJob, swapOfferReminderJob, privacyRetentionJob];

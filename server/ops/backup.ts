@@ -105,7 +105,6 @@ export class RestoreError extends Error {}
 
 /** Restore into a migrated, empty database. */
 export async function restoreFrom(db: Db, file: string): Promise<{ rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: Header | null = null;
   let rows = 0;
   const batch = new Map<string, Record<string, unknown>[]>();
@@ -126,6 +125,8 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
       }
       batch.set(t, []);
     };
+    // Created right before it is read: readline drops lines emitted before its iterator exists.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
       const obj = JSON.parse(line);

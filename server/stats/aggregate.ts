@@ -2,7 +2,7 @@
  * The network's figures, from facts to numbers. Pure: no I/O, no clock.
  *
  * The repository hands in *facts*: rows already grouped by the database (counts and
- * sums per station, month and kind), plus the distinct phone numbers of the people
+ * sums per station, month and kind), plus the distinct people (by person key)
  * served. Everything the reports say is decided here, and the definitions below are
  * the ones the API documents (stats.schema.ts):
  *
@@ -12,7 +12,8 @@
  *
  * - peopleServed: distinct workers with a completed consultation or a logged hotline
  *   call (every logged call was answered by staff; its outcome says what followed),
- *   told apart by phone number; a call without a number counts as one person.
+ *   told apart by phone number (its keyed hash, so the count survives pseudonymisation);
+ *   a call without a number counts as one person.
  *   Distinct within the figure's scope: a worker seen at two stations counts once in
  *   the network total and once at each station.
  * - consultations: completed appointments (booked or walk-in).
@@ -56,11 +57,11 @@ export interface CallFact {
   n: number;
 }
 
-/** One person served (`phone` set), or `n` people without a number. */
+/** One person served (`personKey` set: the keyed hash of their phone), or `n` people without a number. */
 export interface PersonFact {
   stationId: number;
   month: string;
-  phone: string | null;
+  personKey: string | null;
   n: number;
 }
 
@@ -145,10 +146,10 @@ export function figuresOf(f: Facts): Figures {
     if (c.outcome === 'referred_mediation') mediationReferrals += c.n;
   }
 
-  const phones = new Set<string>();
+  const people = new Set<string>();
   let anonymous = 0;
   for (const p of f.people) {
-    if (p.phone) phones.add(p.phone);
+    if (p.personKey) people.add(p.personKey);
     else anonymous += p.n;
   }
 
@@ -171,7 +172,7 @@ export function figuresOf(f: Facts): Figures {
   }
 
   return {
-    peopleServed: phones.size + anonymous,
+    peopleServed: people.size + anonymous,
     consultations: appointments.completed,
     applicationsDrafted,
     mediationReferrals,

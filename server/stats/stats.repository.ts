@@ -101,13 +101,18 @@ export async function callFacts(m: Manager, p: Period): Promise<CallFact[]> {
   }));
 }
 
-/** Distinct phone numbers served per station and month (completed consultations and logged calls); numberless calls counted. */
+/**
+ * People served per station and month (completed consultations and logged calls), told
+ * apart by person key — the keyed hash of the phone, which outlives the phone itself
+ * (retention, erasure), so the figure never changes when personal data is removed.
+ * Numberless calls are counted.
+ */
 export async function personFacts(m: Manager, p: Period): Promise<PersonFact[]> {
   const consulted = m
     .createQueryBuilder()
     .select('a.station_id', 'stationId')
     .addSelect('SUBSTR(a.date, 1, 7)', 'month')
-    .addSelect('a.phone', 'phone')
+    .addSelect('a.person_key', 'personKey')
     .addSelect('COUNT(*)', 'n')
     .from(AppointmentEntity, 'a')
     .where("a.status = 'completed' AND a.date >= :from AND a.date <= :to", { from: p.from, to: p.to });
@@ -116,19 +121,19 @@ export async function personFacts(m: Manager, p: Period): Promise<PersonFact[]> 
     .createQueryBuilder()
     .select('c.station_id', 'stationId')
     .addSelect('SUBSTR(c.received_date, 1, 7)', 'month')
-    .addSelect('c.caller_phone', 'phone')
+    .addSelect('c.person_key', 'personKey')
     .addSelect('COUNT(*)', 'n')
     .from(HotlineCallEntity, 'c')
     .where('c.received_date >= :from AND c.received_date <= :to', { from: p.from, to: p.to });
   inScope(called, 'c.station_id', p);
   const rows: Record<string, unknown>[] = [
-    ...(await consulted.groupBy('a.station_id').addGroupBy('SUBSTR(a.date, 1, 7)').addGroupBy('a.phone').getRawMany()),
-    ...(await called.groupBy('c.station_id').addGroupBy('SUBSTR(c.received_date, 1, 7)').addGroupBy('c.caller_phone').getRawMany()),
+    ...(await consulted.groupBy('a.station_id').addGroupBy('SUBSTR(a.date, 1, 7)').addGroupBy('a.person_key').getRawMany()),
+    ...(await called.groupBy('c.station_id').addGroupBy('SUBSTR(c.received_date, 1, 7)').addGroupBy('c.person_key').getRawMany()),
   ];
   return rows.map((r) => ({
     stationId: num(r.stationId),
     month: String(r.month),
-    phone: typeof r.phone === 'string' && r.phone !== '' ? r.phone : null,
+    personKey: typeof r.personKey === 'string' && r.personKey !== '' ? r.personKey : null,
     n: num(r.n),
   }));
 }

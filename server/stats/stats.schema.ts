@@ -25,7 +25,7 @@ const counts = (description: string) => z.record(z.string(), z.number().int()).m
 
 export const figuresShape = {
   peopleServed: count(
-    'Distinct workers with a completed consultation or a logged hotline call in the period, told apart by phone number (a call without a number counts as one person). Distinct within the scope: someone served at two stations counts once in the total and once at each station.',
+    'Distinct workers with a completed consultation or a logged hotline call in the period, told apart by phone number — by its keyed hash, so the figure stays the same after names and numbers are removed (a call without a number counts as one person). Distinct within the scope: someone served at two stations counts once in the total and once at each station.',
   ),
   consultations: count('Completed appointments (booked and walk-in) dated in the period.'),
   applicationsDrafted: count('Completed appointments whose outcome includes application_drafted (代写仲裁申请书).'),

@@ -26,7 +26,7 @@ describeEachDb('hotline call → booking in one step', (kind) => {
     const res = await t.http
       .post('/api/hotline-calls')
       .set('Authorization', staff)
-      .send({ stationId, callerName: '李秀英', callerPhone: '13700001111', category: 'work_injury', summary: '工伤', durationSeconds: 120, outcome: 'callback_needed', followUpDate: '2026-12-01', ...o });
+      .send({ stationId, callerName: '李秀英', callerPhone: '13700001111', callerConsent: true, category: 'work_injury', summary: '工伤', durationSeconds: 120, outcome: 'callback_needed', followUpDate: '2026-12-01', ...o });
     expect(res.status).toBe(201);
     return res.body as { id: number };
   };

@@ -36,6 +36,7 @@ describeEachDb('hotline call log', (kind) => {
     stationId: district,
     callerName: '张三丰',
     callerPhone: '138 1234 5678',
+    callerConsent: true,
     category: 'wage_arrears',
     summary: '工地拖欠三个月工资，老板失联',
     durationSeconds: 300,
@@ -91,6 +92,37 @@ describeEachDb('hotline call log', (kind) => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
+  });
+
+  it('records the caller’s consent, and keeps no name or number without it', async () => {
+    const post = (o: Record<string, unknown>) => t.http.post('/api/hotline-calls').set('Authorization', staff).send(call(o));
+    const paths = async (o: Record<string, unknown>) => {
+      const res = await post(o);
+      expect(res.status, JSON.stringify(o)).toBe(400);
+      return res.body.error.details.map((d: { path: string }) => d.path);
+    };
+    expect(await paths({ callerConsent: false })).toEqual(['callerName', 'callerPhone']);
+    expect(await paths({ callerConsent: false, callerName: null })).toEqual(['callerPhone']);
+    expect(await paths({ callerConsent: undefined })).toEqual(['callerConsent']);
+    const anonymous = await post({ callerConsent: false, callerName: null, callerPhone: null });
+    expect(anonymous.status).toBe(201);
+    expect(anonymous.body).toMatchObject({ callerConsent: false, callerName: null, callerPhone: null });
+    expect((await post({ callerConsent: undefined, callerName: null, callerPhone: '' })).body).toMatchObject({ callerConsent: false });
+    const given = await log();
+    expect(given).toMatchObject({ callerConsent: true });
+
+    // Corrections keep to it: no number without consent; withdrawing consent clears the details.
+    const patch = (id: number, body: object) => t.http.patch(`/api/hotline-calls/${id}`).set('Authorization', staff).send(body);
+    const noNumber = await patch(anonymous.body.id, { callerPhone: '13900003333' });
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.body.error.details).toEqual([{ path: 'callerPhone', message: expect.stringContaining('did not consent') }]);
+    const keep = await patch(given.id, { callerConsent: false });
+    expect(keep.status).toBe(400);
+    expect(keep.body.error.details.map((d: { path: string }) => d.path)).toEqual(['callerName', 'callerPhone']);
+    const withdrawn = await patch(given.id, { callerConsent: false, callerName: null, callerPhone: null });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ callerConsent: false, callerName: null, callerPhone: null });
+    expect((await patch(anonymous.body.id, { callerConsent: true, callerPhone: '13900003333' })).body).toMatchObject({ callerConsent: true, callerPhone: '13900003333' });
   });
 
   it('lets people log calls only for stations they work at', async () => {

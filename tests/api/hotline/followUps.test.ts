@@ -28,7 +28,7 @@ describeEachDb('hotline call-backs: the queue, closing them, the morning reminde
       const res = await t.http
         .post('/api/hotline-calls')
         .set('Authorization', staff)
-        .send({ stationId, receivedAt, callerName: '赵六', callerPhone: '13611112222', category: 'wage_arrears', summary: '欠薪，请回电 13611112222', durationSeconds: 60, ...o });
+        .send({ stationId, receivedAt, callerName: '赵六', callerPhone: '13611112222', callerConsent: true, category: 'wage_arrears', summary: '欠薪，请回电 13611112222', durationSeconds: 60, ...o });
       expect(res.status).toBe(201);
       return res.body.id as number;
     };

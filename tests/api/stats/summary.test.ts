@@ -184,7 +184,7 @@ describeEachDb('statistics: every figure from known records', (kind) => {
     const res = await t.http
       .post('/api/hotline-calls')
       .set('Authorization', coord)
-      .send({ stationId, receivedAt, callerPhone: phone, category, summary: '来电', durationSeconds: 60, outcome, ...extra });
+      .send({ stationId, receivedAt, callerPhone: phone, callerConsent: phone !== null, category, summary: '来电', durationSeconds: 60, outcome, ...extra });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   };
   const post = async (path: string, body: unknown = {}) => {

@@ -83,12 +83,12 @@ describe('figuresOf', () => {
     const f = figuresOf({
       ...none(),
       people: [
-        { stationId: 1, month: '2026-10', phone: '13800000001', n: 2 },
-        { stationId: 1, month: '2026-11', phone: '13800000001', n: 1 },
-        { stationId: 2, month: '2026-10', phone: '13800000001', n: 1 },
-        { stationId: 2, month: '2026-10', phone: '085112345678', n: 1 },
-        { stationId: 1, month: '2026-10', phone: null, n: 3 },
-        { stationId: 2, month: '2026-11', phone: null, n: 2 },
+        { stationId: 1, month: '2026-10', personKey: '13800000001', n: 2 },
+        { stationId: 1, month: '2026-11', personKey: '13800000001', n: 1 },
+        { stationId: 2, month: '2026-10', personKey: '13800000001', n: 1 },
+        { stationId: 2, month: '2026-10', personKey: '085112345678', n: 1 },
+        { stationId: 1, month: '2026-10', personKey: null, n: 3 },
+        { stationId: 2, month: '2026-11', personKey: null, n: 2 },
       ],
     });
     expect(f.peopleServed).toBe(2 + 5);
@@ -138,8 +138,8 @@ describe('summarize and trend', () => {
     appointments: [appt({ stationId: 1, month: '2026-10', n: 2, amount: 10 }), appt({ stationId: 2, month: '2026-11', n: 1, amount: 5 })],
     calls: [{ stationId: 2, month: '2026-10', category: 'other', outcome: 'answered', n: 4 }],
     people: [
-      { stationId: 1, month: '2026-10', phone: '13800000001', n: 2 },
-      { stationId: 2, month: '2026-11', phone: '13800000001', n: 1 },
+      { stationId: 1, month: '2026-10', personKey: '13800000001', n: 2 },
+      { stationId: 2, month: '2026-11', personKey: '13800000001', n: 1 },
     ],
     referrals: [],
     duty: [{ stationId: 3, month: '2026-11', requiredDays: 4, coveredDays: 3 }],
