@@ -19,6 +19,7 @@ const StationsPage = lazy(() => import('./features/stations/StationsPage'));
 const LawyersPage = lazy(() => import('./features/lawyers/LawyersPage'));
 const RosterPage = lazy(() => import('./features/roster/RosterPage'));
 const MyDutyPage = lazy(() => import('./features/my-duty/MyDutyPage'));
+const SwapInboxPage = lazy(() => import('./features/swaps/SwapInboxPage'));
 const DeskPage = lazy(() => import('./features/desk/DeskPage'));
 const HotlinePage = lazy(() => import('./features/hotline/HotlinePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
@@ -30,6 +31,7 @@ const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = 
   ['/lawyers', LawyersPage],
   ['/dashboard', DashboardPage],
   ['/my-duty', MyDutyPage],
+  ['/swaps', SwapInboxPage],
   ['/desk', DeskPage],
   ['/hotline', HotlinePage],
   ['/users', UsersPage],

@@ -23,9 +23,38 @@ import type {
   updateRotationBody,
 } from '../../../server/rosters/rosters.schema';
 import type { createStationBody, Station, updateStationBody } from '../../../server/stations/stations.schema';
+import type { createSwapBody, Swap, SwapCandidate, SwapPage } from '../../../server/swaps/swaps.schema';
+import type { InAppMessage, MessagePage } from '../../../server/notifications/notifications.schema';
+import type { CalendarToken } from '../../../server/ical/ical.schema';
+import type {
+  Appointment,
+  Booking,
+  bookingBody,
+  dayAvailabilitySchema,
+  slotSchema,
+  updateAppointmentBody,
+  waitlistBody,
+  WaitlistEntryDto,
+  walkInBody,
+} from '../../../server/bookings/bookings.schema';
+import type {
+  BookedFromCall,
+  bookFromCallBody,
+  createCallBody,
+  followUpBody,
+  HotlineCall,
+  HotlineCallDetail,
+  updateCallBody,
+} from '../../../server/hotline/hotline.schema';
+import type { closeReferralBody, createReferralBody, Referral, ReferralPath } from '../../../server/hotline/referrals.schema';
+import type { StatsSummary, StatsTrend } from '../../../server/stats/stats.schema';
 import type { Coverage } from '../features/coverage/types';
 
 export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Roster, Rotation, Shift, Station, Unavailability, User };
+export type { CalendarToken, InAppMessage, MessagePage, Swap, SwapCandidate, SwapPage };
+export type SwapStatus = Swap['status'];
+export type SwapConflict = NonNullable<Swap['conflicts']>[number];
+export type CreateSwapBody = z.input<typeof createSwapBody>;
 export type Role = User['role'];
 export type StationLevel = Station['level'];
 export type DisputeCategory = Lawyer['specialties'][number];
@@ -41,6 +70,63 @@ export type CreateRotationBody = z.input<typeof createRotationBody>;
 export type UpdateRotationBody = z.input<typeof updateRotationBody>;
 export type CreateShiftBody = z.input<typeof createShiftBody>;
 export type RosterExportKind = 'csv' | 'xlsx' | 'print';
+
+// Hotline, referrals and statistics.
+export type { BookedFromCall, HotlineCall, HotlineCallDetail, Referral, ReferralPath, StatsSummary, StatsTrend };
+export type Slot = z.infer<typeof slotSchema>;
+
+// Consultation bookings (the worker's) and the desk (staff, duty lawyer, coordinator).
+export type { Appointment, Booking };
+export type WaitlistEntry = WaitlistEntryDto;
+export type DayAvailability = z.infer<typeof dayAvailabilitySchema>;
+export type AppointmentStatus = Appointment['status'];
+export type OutcomeService = NonNullable<Appointment['outcome']>['services'][number];
+export type BookingBody = z.input<typeof bookingBody>;
+export type WalkInBody = z.input<typeof walkInBody>;
+export type WaitlistBody = z.input<typeof waitlistBody>;
+export type UpdateAppointmentBody = z.input<typeof updateAppointmentBody>;
+export interface CodeAndPhone {
+  code: string;
+  phone: string;
+}
+export interface AppointmentListQuery {
+  stationId?: number;
+  date?: string;
+  status?: AppointmentStatus;
+  page?: number;
+  pageSize?: number;
+}
+export type HotlineOutcome = HotlineCall['outcome'];
+export type FollowUpState = HotlineCall['followUpState'];
+export type ReferralStage = Referral['stage'];
+export type ReferralStatus = Referral['status'];
+export type ReferralResult = NonNullable<Referral['result']>;
+export type CreateCallBody = z.input<typeof createCallBody>;
+export type UpdateCallBody = z.input<typeof updateCallBody>;
+export type FollowUpBody = z.input<typeof followUpBody>;
+export type BookFromCallBody = z.input<typeof bookFromCallBody>;
+export type CreateReferralBody = z.input<typeof createReferralBody>;
+export type CloseReferralBody = z.input<typeof closeReferralBody>;
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface CallFilter {
+  from?: string;
+  to?: string;
+  stationId?: number;
+  category?: DisputeCategory;
+  outcome?: HotlineOutcome;
+  q?: string;
+}
+export interface StatsScope {
+  from: string;
+  to: string;
+  stationId?: number;
+  includeChildren?: boolean;
+}
 export interface RosterExportOptions {
   stationId?: number;
   layout?: 'grid' | 'list';
@@ -108,6 +194,7 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -136,7 +223,7 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -259,6 +346,135 @@ export const shiftsApi = {
   remove: (id: number) => apiFetch<void>(`/api/shifts/${id}`, { method: 'DELETE' }),
 };
 
+// ---- Hotline calls, call-backs and referrals ------------------------------------
+
+export const hotlineApi = {
+  list: (filter: CallFilter & { page?: number; pageSize?: number }) =>
+    apiFetch<Paged<HotlineCall>>('/api/hotline-calls', { query: { ...filter } }),
+  get: (id: number) => apiFetch<HotlineCallDetail>(`/api/hotline-calls/${id}`),
+  create: (body: CreateCallBody) => apiFetch<HotlineCall>('/api/hotline-calls', { method: 'POST', body }),
+  update: (id: number, body: UpdateCallBody) => apiFetch<HotlineCall>(`/api/hotline-calls/${id}`, { method: 'PATCH', body }),
+  /** The call log as a file, with the list's filters. */
+  exportFile: (kind: 'csv' | 'xlsx', filter: CallFilter) =>
+    apiFetchBlob(`/api/hotline-calls/export.${kind}`, { query: { ...filter } }),
+  book: (id: number, body: BookFromCallBody) =>
+    apiFetch<BookedFromCall>(`/api/hotline-calls/${id}/book`, { method: 'POST', body }),
+  followUps: (q: { stationId?: number; due?: 'today' | 'overdue' | 'all'; page?: number; pageSize?: number }) =>
+    apiFetch<Paged<HotlineCall>>('/api/follow-ups', { query: q }),
+  recordFollowUp: (id: number, body: FollowUpBody) =>
+    apiFetch<HotlineCallDetail>(`/api/hotline-calls/${id}/follow-up`, { method: 'POST', body }),
+  /** A station's bookable slots on one day (the same list workers book from). */
+  slots: (stationId: number, date: string) => apiFetch<Slot[]>(`/api/stations/${stationId}/slots`, { query: { date } }),
+};
+
+// ---- Consultation bookings (public: the worker's own, by code + phone) -------------
+
+export const bookingsApi = {
+  /** A station by the code printed on its poster (`/book/:stationCode`); codes are stored in upper case. */
+  stationByCode: (code: string) => apiFetch<Station>(`/api/stations/by-code/${encodeURIComponent(code.trim().toUpperCase())}`),
+  /** Per day from `from` to `to` (at most 31 days): bookable at all, and seats left. */
+  availability: (stationId: number, from: string, to: string) =>
+    apiFetch<DayAvailability[]>(`/api/stations/${stationId}/availability`, { query: { from, to } }),
+  slots: (stationId: number, date: string) => apiFetch<Slot[]>(`/api/stations/${stationId}/slots`, { query: { date } }),
+  /** The same key with the same body answers the first booking again, so a retry or a double tap books once. */
+  book: (body: BookingBody, idempotencyKey: string) =>
+    apiFetch<Booking>('/api/appointments', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  lookup: (q: CodeAndPhone) => apiFetch<Booking>('/api/appointments/lookup', { query: { ...q } }),
+  cancel: (body: CodeAndPhone) => apiFetch<Booking>('/api/appointments/cancel', { method: 'POST', body }),
+  reschedule: (body: CodeAndPhone & { start: string }) =>
+    apiFetch<Booking>('/api/appointments/reschedule', { method: 'POST', body }),
+  joinWaitlist: (body: WaitlistBody) => apiFetch<WaitlistEntry>('/api/waitlist', { method: 'POST', body }),
+  /** Take the seat held for a waitlist code (after the SMS). */
+  claimWaitlist: (body: CodeAndPhone) => apiFetch<Booking>('/api/waitlist/claim', { method: 'POST', body }),
+};
+
+// ---- The desk: a station's appointments of a day, walk-ins, check-in and outcomes ----
+
+export const deskApi = {
+  list: (q: AppointmentListQuery) => apiFetch<Paged<Appointment>>('/api/appointments', { query: { ...q } }),
+  walkIn: (body: WalkInBody) => apiFetch<Appointment>('/api/appointments/walk-in', { method: 'POST', body }),
+  update: (id: number, body: UpdateAppointmentBody) =>
+    apiFetch<Appointment>(`/api/appointments/${id}`, { method: 'PATCH', body }),
+};
+
+export const referralsApi = {
+  list: (q: {
+    stationId?: number;
+    direction?: 'incoming' | 'outgoing';
+    status?: ReferralStatus;
+    page?: number;
+    pageSize?: number;
+  }) => apiFetch<Paged<Referral>>('/api/referrals', { query: q }),
+  create: (body: CreateReferralBody) => apiFetch<Referral>('/api/referrals', { method: 'POST', body }),
+  accept: (id: number) => apiFetch<Referral>(`/api/referrals/${id}/accept`, { method: 'POST' }),
+  close: (id: number, body: CloseReferralBody) => apiFetch<Referral>(`/api/referrals/${id}/close`, { method: 'POST', body }),
+  path: (id: number) => apiFetch<ReferralPath>(`/api/referrals/${id}/path`),
+};
+
+// ---- Statistics ------------------------------------------------------------------
+
+function statsQuery(s: StatsScope): Query {
+  return { from: s.from, to: s.to, stationId: s.stationId, includeChildren: s.stationId && s.includeChildren ? '1' : undefined };
+}
+
+export const statsApi = {
+  summary: (s: StatsScope) => apiFetch<StatsSummary>('/api/stats/summary', { query: statsQuery(s) }),
+  trend: (s: StatsScope) => apiFetch<StatsTrend>('/api/stats/trend', { query: statsQuery(s) }),
+  /** The workbook: summary with definitions, by station, by month, categories. */
+  exportXlsx: (s: StatsScope) => apiFetchBlob('/api/stats/export.xlsx', { query: statsQuery(s) }),
+};
+
+// ---- Swaps, in-app messages and the personal calendar feed -----------------------------
+
+export interface SwapListQuery {
+  /** One status or several. */
+  status?: SwapStatus | readonly SwapStatus[];
+  lawyerId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+/** accept / approve / reject / cancel take a JSON body (possibly `{}`) with an optional note. */
+const transition = (id: number, action: 'accept' | 'approve' | 'reject' | 'cancel', note?: string) =>
+  apiFetch<Swap>(`/api/swaps/${id}/${action}`, { method: 'POST', body: note ? { note } : {} });
+
+export const swapsApi = {
+  list: (q: SwapListQuery = {}) =>
+    apiFetch<SwapPage>('/api/swaps', {
+      query: {
+        status: Array.isArray(q.status) ? q.status.join(',') : (q.status as string | undefined),
+        lawyerId: q.lawyerId,
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+    }),
+  get: (id: number) => apiFetch<Swap>(`/api/swaps/${id}`),
+  /** Colleagues who could take this shift now (the lawyer on it, or a coordinator). */
+  candidates: (shiftId: number) => apiFetch<SwapCandidate[]>('/api/swaps/candidates', { query: { shiftId } }),
+  create: (body: CreateSwapBody) => apiFetch<Swap>('/api/swaps', { method: 'POST', body }),
+  accept: (id: number, note?: string) => transition(id, 'accept', note),
+  approve: (id: number, note?: string) => transition(id, 'approve', note),
+  reject: (id: number, note?: string) => transition(id, 'reject', note),
+  cancel: (id: number, note?: string) => transition(id, 'cancel', note),
+};
+
+export const notificationsApi = {
+  list: (q: { page?: number; pageSize?: number; unread?: boolean } = {}) =>
+    apiFetch<MessagePage>('/api/notifications', {
+      query: { page: q.page, pageSize: q.pageSize, unread: q.unread ? '1' : undefined },
+    }),
+  unreadCount: (signal?: AbortSignal) => apiFetch<{ count: number }>('/api/notifications/unread-count', { signal }),
+  markRead: (id: number) => apiFetch<InAppMessage>(`/api/notifications/${id}/read`, { method: 'POST' }),
+  markAllRead: () => apiFetch<{ updated: number }>('/api/notifications/read-all', { method: 'POST' }),
+};
+
+export const calendarFeedApi = {
+  /** My feed address (made on first use). */
+  token: () => apiFetch<CalendarToken>('/api/me/calendar-token'),
+  /** A new address; the old one stops working. */
+  rotate: () => apiFetch<CalendarToken>('/api/me/calendar-token/rotate', { method: 'POST' }),
+};
+
 /** Query keys in one place so invalidation cannot drift from the queries. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -276,4 +492,27 @@ export const queryKeys = {
   rosterAll: ['roster'] as const,
   shifts: (from: string, to: string) => ['shifts', from, to] as const,
   shiftsAll: ['shifts'] as const,
+  hotlineCalls: (filter: CallFilter, page: number) => ['hotline-calls', filter, page] as const,
+  hotlineAll: ['hotline-calls'] as const,
+  followUps: (stationId: number | undefined, due: string) => ['follow-ups', stationId ?? null, due] as const,
+  followUpsAll: ['follow-ups'] as const,
+  referrals: (q: object) => ['referrals', q] as const,
+  referralsAll: ['referrals'] as const,
+  referralPath: (id: number) => ['referrals', id, 'path'] as const,
+  slots: (stationId: number, date: string) => ['slots', stationId, date] as const,
+  slotsAll: ['slots'] as const,
+  stationByCode: (code: string) => ['stations', 'by-code', code.toUpperCase()] as const,
+  availability: (stationId: number, from: string, to: string) => ['availability', stationId, from, to] as const,
+  availabilityAll: ['availability'] as const,
+  deskDay: (stationId: number | null, date: string) => ['desk', stationId, date] as const,
+  deskAll: ['desk'] as const,
+  stats: (kind: 'summary' | 'trend', s: StatsScope) => ['stats', kind, s] as const,
+  statsAll: ['stats'] as const,
+  swaps: (q: SwapListQuery) => ['swaps', q] as const,
+  swapsAll: ['swaps'] as const,
+  swapCandidates: (shiftId: number) => ['swaps', 'candidates', shiftId] as const,
+  notifications: ['notifications'] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  notificationList: ['notifications', 'list'] as const,
+  calendarToken: ['calendar-token'] as const,
 };

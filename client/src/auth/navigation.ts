@@ -3,17 +3,19 @@ import type { Role } from '../api/client';
 export interface NavItem {
   to: string;
   /** i18n key under `nav.` */
-  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users';
+  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users' | 'swaps';
   roles: readonly Role[];
 }
 
 /** Who sees which page. Routes are guarded with the same lists. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/my-duty', label: 'myDuty', roles: ['lawyer', 'admin'] },
-  { to: '/desk', label: 'desk', roles: ['staff', 'admin'] },
-  { to: '/hotline', label: 'hotline', roles: ['staff', 'admin'] },
+  { to: '/desk', label: 'desk', roles: ['staff', 'lawyer', 'coordinator'] },
+  { to: '/hotline', label: 'hotline', roles: ['staff', 'coordinator', 'lawyer'] },
   { to: '/coverage', label: 'coverage', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },
   { to: '/roster', label: 'roster', roles: ['coordinator', 'admin'] },
+  // Approving swaps is the coordinators' job alone (the API allows no one else).
+  { to: '/swaps', label: 'swaps', roles: ['coordinator'] },
   { to: '/stations', label: 'stations', roles: ['coordinator', 'admin'] },
   { to: '/lawyers', label: 'lawyers', roles: ['coordinator', 'admin'] },
   { to: '/dashboard', label: 'dashboard', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },

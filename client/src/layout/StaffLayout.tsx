@@ -5,6 +5,8 @@ import { useAuth } from '../auth/AuthContext';
 import { navFor } from '../auth/navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SwapNavBadge } from '../features/swaps/SwapNavBadge';
 
 /** The frame for signed-in pages: the role's menu, who is signed in, sign-out. */
 export function StaffLayout() {
@@ -31,10 +33,12 @@ export function StaffLayout() {
           {navFor(user.role).map((item) => (
             <NavLink key={item.to} to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {t(`nav.${item.label}`)}
+              {item.label === 'swaps' && <SwapNavBadge />}
             </NavLink>
           ))}
         </nav>
         <div className="staff-user">
+          <NotificationBell role={user.role} />
           <span className="muted user-name">
             {t('nav.signedInAs', { name: user.displayName || user.username, role: t(`roles.${user.role}`) })}
           </span>

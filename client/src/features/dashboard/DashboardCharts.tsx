@@ -1,0 +1,252 @@
+/**
+ * The dashboard's charts. This module (and ECharts with it) is loaded lazily by the
+ * dashboard, so no other page downloads the chart library. Only the chart types and
+ * components used here are registered, to keep the chunk small.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { StatsSummary, StatsTrend } from '../../api/client';
+import { CATEGORIES, OUTCOMES } from '../hotline/hotlineModel';
+import { shortStationName } from '../stations/stationTree';
+import { coveragePercent } from './figures';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+const FONT =
+  "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+const COLORS = ['#1f4e79', '#b45309', '#2f855a', '#6b7fa8', '#c05621', '#7c3aed', '#0e7490', '#9f1239', '#64748b'];
+const BASE = {
+  color: COLORS,
+  textStyle: { fontFamily: FONT, color: '#1b2430' },
+  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+  legend: { top: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8 },
+  animationDuration: 300,
+};
+
+function Chart({ title, option, height, label, wide }: { title: string; option: object; height: number; label: string; wide?: boolean }) {
+  return (
+    <figure className={`card chart${wide ? ' chart-wide' : ''}`}>
+      <figcaption>{title}</figcaption>
+      <div role="img" aria-label={label}>
+        <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} opts={{ renderer: 'canvas' }} />
+      </div>
+    </figure>
+  );
+}
+
+function Empty({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <figure className="card chart">
+      <figcaption>{title}</figcaption>
+      <p className="muted chart-empty">{children}</p>
+    </figure>
+  );
+}
+
+interface Props {
+  summary: StatsSummary;
+  /** Per month; may reach back further than the period (see trendRange). */
+  trend: StatsTrend;
+  trendExtended: boolean;
+  /** Coverage per month over a longer period; per station within one month. */
+  perMonthCoverage: boolean;
+}
+
+export default function DashboardCharts({ summary, trend, trendExtended, perMonthCoverage }: Props) {
+  const { t } = useTranslation();
+  const L = {
+    peopleServed: t('dashboard.figures.peopleServed'),
+    consultations: t('dashboard.figures.consultations'),
+    hotline: t('dashboard.figures.hotlineCalls'),
+    required: t('dashboard.charts.required'),
+    covered: t('dashboard.charts.covered'),
+    rate: t('dashboard.charts.rate'),
+  };
+  // The year is written at the first month and at each January.
+  const monthLabel = (m: string, i = 1) =>
+    t(i === 0 || m.endsWith('-01') ? 'dashboard.charts.monthWithYear' : 'dashboard.charts.month', {
+      year: m.slice(0, 4),
+      month: Number(m.slice(5, 7)),
+    });
+
+  const trendOption = useMemo(() => {
+    const months = trend.months;
+    const inPeriod = months.filter((m) => m.to >= summary.from && m.from <= summary.to);
+    return {
+      ...BASE,
+      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: months.map((m, i) => monthLabel(m.month, i)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          name: L.consultations,
+          type: 'bar',
+          barMaxWidth: 22,
+          data: months.map((m) => m.consultations),
+          // Over twelve months for context, the chosen period is shaded.
+          markArea: inPeriod.length && inPeriod.length < months.length
+            ? {
+                silent: true,
+                itemStyle: { color: 'rgba(31, 78, 121, 0.07)' },
+                data: [[{ xAxis: monthLabel(inPeriod[0]!.month, months.indexOf(inPeriod[0]!)) }, { xAxis: monthLabel(inPeriod.at(-1)!.month, months.indexOf(inPeriod.at(-1)!)) }]],
+              }
+            : undefined,
+        },
+        { name: L.hotline, type: 'bar', barMaxWidth: 22, data: months.map((m) => m.hotlineCalls.total) },
+        { name: L.peopleServed, type: 'line', symbolSize: 7, data: months.map((m) => m.peopleServed) },
+      ],
+    };
+  }, [trend, summary, t]);
+
+  const stationRows = useMemo(
+    () =>
+      summary.byStation
+        .filter((s) => s.peopleServed + s.consultations + s.hotlineCalls.total > 0)
+        .sort((a, b) => b.peopleServed - a.peopleServed || b.consultations - a.consultations),
+    [summary],
+  );
+  const stationOption = useMemo(() => {
+    const rows = [...stationRows].reverse(); // the largest at the top
+    return {
+      ...BASE,
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map((s) => shortStationName(s.name)), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+      series: [
+        { name: L.peopleServed, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.peopleServed) },
+        { name: L.consultations, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.consultations) },
+        { name: L.hotline, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.hotlineCalls.total) },
+      ],
+    };
+  }, [stationRows, t]);
+
+  const categoryOption = useMemo(() => {
+    const cats = [...CATEGORIES].reverse();
+    return {
+      ...BASE,
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: cats.map((c) => t(`category.${c}`)), axisLabel: { interval: 0 } },
+      series: [
+        { name: L.consultations, type: 'bar', stack: 'all', barMaxWidth: 16, data: cats.map((c) => summary.consultationsByCategory[c] ?? 0) },
+        { name: L.hotline, type: 'bar', stack: 'all', barMaxWidth: 16, data: cats.map((c) => summary.hotlineCalls.byCategory[c] ?? 0) },
+      ],
+    };
+  }, [summary, t]);
+
+  const outcomeOption = useMemo(() => {
+    const a = summary.appointments;
+    const calls = OUTCOMES.map((o) => ({ name: t(`hotline.outcome.${o}`), value: summary.hotlineCalls.byOutcome[o] ?? 0 })).filter((d) => d.value > 0);
+    const appts = [
+      { name: t('dashboard.charts.apptCompleted'), value: a.completed, itemStyle: { color: '#2f855a' } },
+      { name: t('dashboard.charts.apptNoShow'), value: a.noShow, itemStyle: { color: '#b45309' } },
+      { name: t('dashboard.charts.apptCancelled'), value: a.cancelled, itemStyle: { color: '#94a3b8' } },
+    ].filter((d) => d.value > 0);
+    const pie = (name: string, data: object[], x: string) => ({
+      name,
+      type: 'pie',
+      radius: ['38%', '62%'],
+      center: [x, '58%'],
+      data,
+      label: { formatter: '{b}\n{c}', fontSize: 11, width: 96, overflow: 'break' },
+      labelLine: { length: 6, length2: 6 },
+    });
+    return {
+      ...BASE,
+      legend: { show: false },
+      tooltip: { trigger: 'item', formatter: '{a}<br/>{b}：{c}（{d}%）' },
+      title: [
+        { text: t('dashboard.charts.callOutcomes'), left: '25%', top: 0, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
+        { text: t('dashboard.charts.apptOutcomes'), left: '75%', top: 0, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
+        // An empty ring says so in its middle.
+        ...[
+          [calls, '25%'],
+          [appts, '75%'],
+        ]
+          .filter(([data]) => (data as object[]).length === 0)
+          .map(([, x]) => ({
+            text: t('dashboard.charts.noData'),
+            left: x as string,
+            top: '54%',
+            textAlign: 'center',
+            textStyle: { fontSize: 12, fontWeight: 400, color: '#5b6675' },
+          })),
+      ],
+      series: [pie(t('dashboard.charts.callOutcomes'), calls, '25%'), pie(t('dashboard.charts.apptOutcomes'), appts, '75%')],
+    };
+  }, [summary, t]);
+
+  const perMonth = perMonthCoverage;
+  const periodMonths = trend.months.filter((m) => m.to >= summary.from && m.from <= summary.to);
+  const coverageRows = perMonth
+    ? periodMonths.map((m, i) => ({ name: monthLabel(m.month, i), ...m.coverage }))
+    : summary.byStation.filter((s) => s.coverage.requiredDays > 0).map((s) => ({ name: shortStationName(s.name), ...s.coverage }));
+  const coverageOption = useMemo(
+    () => ({
+      ...BASE,
+      grid: { left: 40, right: 44, top: 36, bottom: perMonth ? 28 : 64 },
+      xAxis: {
+        type: 'category',
+        data: coverageRows.map((r) => r.name),
+        axisLabel: perMonth ? {} : { rotate: 35, interval: 0, width: 84, overflow: 'truncate' },
+      },
+      yAxis: [
+        { type: 'value', minInterval: 1, name: t('dashboard.charts.days') },
+        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+      ],
+      series: [
+        { name: L.required, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.requiredDays), itemStyle: { color: '#c9d3df' } },
+        { name: L.covered, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.coveredDays), itemStyle: { color: '#2f855a' } },
+        {
+          name: L.rate,
+          type: 'line',
+          yAxisIndex: 1,
+          symbolSize: 6,
+          itemStyle: { color: '#b45309' },
+          data: coverageRows.map((r) => coveragePercent(r.requiredDays, r.coveredDays)),
+          tooltip: { valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
+        },
+      ],
+    }),
+    [trend, summary, perMonth, t],
+  );
+
+  const total = summary.hotlineCalls.total + summary.consultations;
+  return (
+    <div className="chart-grid">
+      <Chart
+        wide
+        title={trendExtended ? t('dashboard.charts.trendYear') : t('dashboard.charts.trend')}
+        option={trendOption}
+        height={280}
+        label={t('dashboard.charts.trendLabel', { from: trend.from, to: trend.to })}
+      />
+      {stationRows.length > 0 ? (
+        <Chart
+          title={t('dashboard.charts.byStation')}
+          option={stationOption}
+          height={Math.max(220, stationRows.length * 34 + 60)}
+          label={t('dashboard.charts.byStationLabel', { count: stationRows.length })}
+        />
+      ) : (
+        <Empty title={t('dashboard.charts.byStation')}>{t('dashboard.charts.none')}</Empty>
+      )}
+      {total > 0 ? (
+        <Chart title={t('dashboard.charts.categories')} option={categoryOption} height={320} label={t('dashboard.charts.categoriesLabel')} />
+      ) : (
+        <Empty title={t('dashboard.charts.categories')}>{t('dashboard.charts.none')}</Empty>
+      )}
+      <Chart title={t('dashboard.charts.outcomes')} option={outcomeOption} height={280} label={t('dashboard.charts.outcomesLabel')} />
+      {coverageRows.length > 0 ? (
+        <Chart title={t('dashboard.charts.coverage')} option={coverageOption} height={280} label={t('dashboard.charts.coverageLabel')} />
+      ) : (
+        <Empty title={t('dashboard.charts.coverage')}>{t('dashboard.charts.noCoverage')}</Empty>
+      )}
+    </div>
+  );
+}
