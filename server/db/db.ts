@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { DatabaseKind } from '../config.js';
 import { entities, subscribers } from './entities.js';
 import { migrations } from '../../migrations/index.js';
@@ -39,6 +39,7 @@ export function createDataSource(opts: DbOptions): DataSource {
       migrationsRun: false,
       synchronize: false,
       logging: opts.logging ?? false,
+      statementCacheSize: 500,
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
@@ -68,6 +69,7 @@ const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
+  private immediateRunner: QueryRunner | null = null;
 
   constructor(
     readonly ds: DataSource,
@@ -110,15 +112,16 @@ export class Db {
    * failing when both read and then try to write.
    */
   private async sqliteImmediateTx<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
-    const qr = this.ds.createQueryRunner();
-    const query = qr.query.bind(qr);
-    qr.query = ((sql: string, ...rest: unknown[]) =>
-      (query as (...a: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql, ...rest)) as typeof qr.query;
-    try {
-      return await qr.manager.transaction(fn);
-    } finally {
-      await qr.release();
+    // better-sqlite3's driver hands out one shared query runner (and its prepared-statement
+    // cache); patch it once so its transactions begin IMMEDIATE.
+    if (!this.immediateRunner) {
+      const qr = this.ds.createQueryRunner();
+      const query = qr.query.bind(qr);
+      qr.query = ((sql: string, ...rest: unknown[]) =>
+        (query as (...a: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql, ...rest)) as typeof qr.query;
+      this.immediateRunner = qr;
     }
+    return this.immediateRunner.manager.transaction(fn);
   }
 
   /** Run read-only work. */

@@ -88,19 +88,34 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
-/** The local date and time of an instant in a time zone. */
-export function zonedParts(instant: Date, timeZone: string): { date: string; time: string } {
+/** The offset read off the time-zone database (slow: Intl formatting). */
+function computeOffsetMinutes(instant: Date, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const asUtc = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
+  const truncated = Math.floor(instant.getTime() / 60_000) * 60_000;
+  return Math.round((asUtc - truncated) / 60_000);
 }
+
+// Offsets change at most at quarter hours (DST): cache them per zone and 15-minute bucket.
+const offsetCache = new Map<string, number>();
 
 /** Offset of a time zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const { date, time } = zonedParts(instant, timeZone);
-  const asUtc = Date.parse(`${date}T${time}:00Z`);
-  const truncated = Math.floor(instant.getTime() / 60_000) * 60_000;
-  return Math.round((asUtc - truncated) / 60_000);
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 900_000)}`;
+  let off = offsetCache.get(key);
+  if (off === undefined) {
+    off = computeOffsetMinutes(instant, timeZone);
+    if (offsetCache.size > 20_000) offsetCache.clear();
+    offsetCache.set(key, off);
+  }
+  return off;
+}
+
+/** The local date and time of an instant in a time zone. */
+export function zonedParts(instant: Date, timeZone: string): { date: string; time: string } {
+  const iso = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 /** The instant of a local date and time in a time zone. */

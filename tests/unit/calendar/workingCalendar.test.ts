@@ -51,3 +51,23 @@ describe('workingCalendar', () => {
     expect(days.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2026-10-10']);
   });
 });
+
+import { formatInstant, zonedInstant, zonedParts } from '../../../server/lib/dates.js';
+
+describe('time-zone arithmetic', () => {
+  it('reads local dates and times in Asia/Shanghai and in a zone with DST, the same as Intl', () => {
+    for (const tz of ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe']) {
+      const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000 * 61) {
+        const p = Object.fromEntries(fmt.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+        expect(zonedParts(new Date(t), tz)).toEqual({ date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` });
+      }
+    }
+  });
+
+  it('round-trips a local date and time', () => {
+    const at = zonedInstant('2026-12-03', '09:00', 'Asia/Shanghai');
+    expect(at.toISOString()).toBe('2026-12-03T01:00:00.000Z');
+    expect(formatInstant(at, 'Asia/Shanghai')).toBe('2026-12-03T09:00:00+08:00');
+  });
+});
