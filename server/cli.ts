@@ -19,7 +19,7 @@ const USAGE = `Usage:
   npm run cli -- migrate
   npm run cli -- backup --out FILE.jsonl.gz
   npm run cli -- restore --in FILE.jsonl.gz      (into a fresh, migrated database)
-  npm run cli -- create-user --username NAME --role admin|coordinator|staff|lawyer [--lawyer-id N] [--station-id N] [--display-name TEXT]
+  npm run cli -- create-user --username NAME --role admin|coordinator|staff|lawyer [--lawyer-id N] [--station-id N] [--display-name TEXT] [--email ADDRESS]
       The password is read from standard input (first line) or asked for on a terminal.`;
 
 async function readPassword(): Promise<string> {
@@ -69,6 +69,7 @@ async function main(argv: string[]) {
           'lawyer-id': { type: 'string' },
           'station-id': { type: 'string' },
           'display-name': { type: 'string' },
+          email: { type: 'string' },
         },
         strict: true,
       });
@@ -80,6 +81,7 @@ async function main(argv: string[]) {
         displayName: values['display-name'],
         lawyerId: values['lawyer-id'],
         stationId: values['station-id'],
+        email: values.email,
       });
       if (!parsed.success) {
         for (const i of parsed.error.issues) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);

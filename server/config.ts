@@ -51,7 +51,11 @@ const envSchema = z.object({
   RETENTION_MONTHS: intIn(1, 240).default(24),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_KEY: z.string().optional(),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be smtp://user:pass@host:587 or smtps://user:pass@host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('职工维权服务站 <noreply@localhost>'),
   PUBLIC_BASE_URL: z.string().default('http://localhost:3000'),
   HOTLINE_NUMBER: z.string().default('0851-12351'),
 });
@@ -84,6 +88,8 @@ export interface Config {
   retentionMonths: number;
   sms: { gatewayUrl?: string; gatewayKey?: string };
   smtpUrl?: string;
+  /** The From: of notification e-mail, e.g. `职工维权服务站 <noreply@example.org>`. */
+  mailFrom: string;
   publicBaseUrl: string;
   hotlineNumber: string;
 }
@@ -128,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionMonths: e.RETENTION_MONTHS,
     sms: { gatewayUrl: e.SMS_GATEWAY_URL, gatewayKey: e.SMS_GATEWAY_KEY },
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     hotlineNumber: e.HOTLINE_NUMBER,
   });

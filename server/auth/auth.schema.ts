@@ -12,6 +12,7 @@ export const userSchema = z
     displayName: z.string(),
     lawyerId: z.number().int().nullable(),
     stationId: z.number().int().nullable(),
+    email: z.string().nullable().meta({ description: 'where e-mail notifications go; null: in-app only' }),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
@@ -38,6 +39,11 @@ export const createUserBody = z
     displayName: z.string().max(50).optional(),
     lawyerId: positiveId.optional(),
     stationId: positiveId.optional(),
+    email: z
+      .email('must be an e-mail address')
+      .max(200)
+      .optional()
+      .meta({ description: 'e-mail notifications go here (when SMTP is configured)' }),
   })
   .refine((u) => u.role !== 'lawyer' || u.lawyerId !== undefined, {
     message: 'a lawyer account must name its lawyerId',

@@ -13,6 +13,8 @@ export interface AuthUser {
   displayName: string;
   lawyerId: number | null;
   stationId: number | null;
+  /** Where e-mail notifications go; null: in-app only. */
+  email?: string | null;
 }
 
 /** 'public': anyone; 'signedIn': any role; or the list of roles allowed. */

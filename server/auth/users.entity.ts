@@ -13,6 +13,8 @@ export interface UserRow {
   lawyerId: number | null;
   stationId: number | null;
   calendarToken: string | null;
+  /** Where e-mail notifications go (optional). */
+  email?: string | null;
   active: boolean;
   createdAt: Date;
 }
@@ -29,6 +31,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     lawyerId: { type: 'integer', name: 'lawyer_id', nullable: true },
     stationId: { type: 'integer', name: 'station_id', nullable: true },
     calendarToken: { type: 'varchar', length: 64, name: 'calendar_token', nullable: true },
+    email: { type: 'varchar', length: 200, nullable: true },
     active: { type: 'integer', transformer: boolInt },
     createdAt: { type: 'datetime', name: 'created_at' },
   },

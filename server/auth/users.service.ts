@@ -19,6 +19,7 @@ export function presentUser(u: UserRow): AuthUser {
     displayName: u.displayName,
     lawyerId: u.lawyerId,
     stationId: u.stationId,
+    email: u.email ?? null,
   };
 }
 
@@ -89,6 +90,7 @@ export class UsersService {
           lawyerId: input.lawyerId ?? null,
           stationId: input.stationId ?? null,
           calendarToken: null,
+          email: input.email ?? null,
           active: true,
           createdAt: this.ctx.clock.now(),
         });

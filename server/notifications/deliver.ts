@@ -55,7 +55,15 @@ export async function deliverDueNotifications(
         .createQueryBuilder()
         .update()
         .set({ status: 'sending', claimedBy: instance, claimedUntil: new Date(now.getTime() + 120_000) })
-        .where('id = :id AND status = :status AND attempts = :attempts', { id: n.id, status: n.status, attempts: n.attempts })
+        // A stale claim (status still 'sending') is taken over only while it is still stale:
+        // once one instance re-claims it, claimed_until moves into the future and the
+        // others' conditional update matches nothing.
+        .where("id = :id AND status = :status AND attempts = :attempts AND (status <> 'sending' OR claimed_until < :now)", {
+          id: n.id,
+          status: n.status,
+          attempts: n.attempts,
+          now,
+        })
         .execute();
       return (res.affected ?? 0) === 1;
     });

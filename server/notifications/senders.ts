@@ -1,8 +1,10 @@
 /**
  * Pluggable senders. The default SMS sender writes the message to the log (with
  * the number masked) — the outbox row keeps the full record. A real gateway is
- * configured with SMS_GATEWAY_URL and SMS_GATEWAY_KEY.
+ * configured with SMS_GATEWAY_URL and SMS_GATEWAY_KEY; real e-mail with SMTP_URL
+ * (and MAIL_FROM).
  */
+import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { maskPhone } from '../lib/phone.js';
@@ -48,7 +50,40 @@ export class LogEmailSender implements Sender {
   }
 }
 
+/**
+ * Sends through an SMTP server (nodemailer, one connection per message). Any refusal or
+ * network error throws, so the outbox retries with backoff. Timeouts are kept well inside
+ * the 2-minute delivery claim; `?connectionTimeout=…` etc. in SMTP_URL override them.
+ */
+export class SmtpEmailSender implements Sender {
+  readonly channel = 'email' as const;
+  private readonly transport: nodemailer.Transporter;
+  private readonly domain: string;
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+    private readonly publicBaseUrl: string,
+  ) {
+    this.transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 });
+    this.domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  }
+  async send(n: NotificationRow): Promise<void> {
+    if (!n.recipientEmail) throw new Error('The message has no e-mail address');
+    await this.transport.sendMail({
+      from: this.from,
+      to: n.recipientEmail,
+      subject: n.title,
+      text: `${n.body}\n\n--\n职工维权服务站值班系统 ${this.publicBaseUrl}\n此邮件由系统自动发送，请勿直接回复。`,
+      // One Message-ID per outbox row: if a message is ever sent twice (a crash between
+      // sending and recording it), mail systems can tell it is the same message.
+      messageId: `<notification-${n.id}-${n.createdAt.getTime()}@${this.domain}>`,
+      headers: { 'X-Notification-Kind': n.kind },
+    });
+  }
+}
+
 export function defaultSenders(config: Readonly<Config>, logger: Logger): Sender[] {
   const sms: Sender = config.sms.gatewayUrl ? new HttpSmsSender(config.sms.gatewayUrl, config.sms.gatewayKey) : new LogSmsSender(logger);
-  return [sms, new LogEmailSender(logger)];
+  const email: Sender = config.smtpUrl ? new SmtpEmailSender(config.smtpUrl, config.mailFrom, config.publicBaseUrl) : new LogEmailSender(logger);
+  return [sms, email];
 }

@@ -9,7 +9,7 @@ import { UserEntity } from '../auth/users.entity.js';
 import { runOnce, type LeaseOutcome } from '../jobs/lease.js';
 import type { Job } from '../jobs/scheduler.js';
 import { addMonths, zonedParts } from '../lib/dates.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import { notifyUser } from '../notifications/fanout.js';
 import { RosterEntity, RotationEntity } from './rosters.entity.js';
 import { RostersService } from './rosters.service.js';
 
@@ -43,10 +43,8 @@ export async function runDraftNextMonth(ctx: AppContext, opts: { instance?: stri
       await ctx.db.tx(async (m) => {
         const coordinators = await m.findBy(UserEntity, { role: In(['coordinator']), active: true });
         for (const c of coordinators) {
-          await enqueueNotification(m, ctx.clock, {
-            channel: 'in_app',
+          await notifyUser(m, ctx.clock, c, {
             kind: 'roster_drafted',
-            recipientUserId: c.id,
             title: `${month} 排班草稿已生成${gaps.length ? `，有 ${gaps.length} 个空缺` : ''}`,
             body: gaps.length
               ? `系统已为 ${stationIds.length} 个服务站生成 ${month} 值班草稿，其中 ${gaps.length} 个值班日无人可排，请在“排班”页面处理后发布。`

@@ -14,7 +14,7 @@ import { UserEntity } from '../auth/users.entity.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { isCoveredByNationalData, nationalCoverage, type WorkingCalendar } from '../calendar/workingCalendar.js';
 import { addDays, addMonths, eachDate, monthRange } from '../lib/dates.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import { notifyUser } from '../notifications/fanout.js';
 import { StationEntity, type StationLevel, type StationRow } from '../stations/stations.entity.js';
 import { countFairness, spread } from './fairness.js';
 import { dutyDates, generateMonthlyRoster, type RosterWarning } from './generateRoster.js';
@@ -396,10 +396,8 @@ export class RostersService {
     if (byLawyer.size === 0) return;
     const users = await m.findBy(UserEntity, { lawyerId: In([...byLawyer.keys()]), active: true });
     for (const u of users) {
-      await enqueueNotification(m, this.ctx.clock, {
-        channel: 'in_app',
+      await notifyUser(m, this.ctx.clock, u, {
         kind: 'roster_published',
-        recipientUserId: u.id,
         title: `${month} 值班表已发布`,
         body: `您在 ${month} 有 ${byLawyer.get(u.lawyerId!) ?? 0} 个值班日，请在“我的值班”中查看。`,
         payload: { month },
@@ -484,10 +482,8 @@ export class RostersService {
     const users = await m.findBy(UserEntity, { lawyerId: In([shift.lawyerId, previousLawyerId]), active: true });
     for (const u of users) {
       const gained = u.lawyerId === shift.lawyerId;
-      await enqueueNotification(m, this.ctx.clock, {
-        channel: 'in_app',
+      await notifyUser(m, this.ctx.clock, u, {
         kind: 'shift_changed',
-        recipientUserId: u.id,
         title: gained ? `新增值班：${shift.date}` : `值班已调整：${shift.date}`,
         body: `${station?.name ?? ''} ${shift.date} 的值班${gained ? '已安排给您' : '已改由其他律师承担'}。`,
         payload: { shiftId: shift.id, date: shift.date },

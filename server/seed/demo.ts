@@ -179,7 +179,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
       { lawyerId: lawyerIds[4]!, fromDate: addDays(today, 3), toDate: addDays(today, 3), reason: '出庭', createdBy: null, createdAt: now },
     ]);
 
-    const user = async (username: string, role: Role, displayName: string, extra: { lawyerId?: number; stationId?: number } = {}) => {
+    const user = async (username: string, role: Role, displayName: string, extra: { lawyerId?: number; stationId?: number; email?: string } = {}) => {
       await m.save(UserEntity, {
         username,
         passwordHash,
@@ -188,20 +188,21 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
         lawyerId: extra.lawyerId ?? null,
         stationId: extra.stationId ?? null,
         calendarToken: null,
+        email: extra.email ?? null,
         active: true,
         createdAt: now,
       });
     };
     await user('admin', 'admin', '系统管理员');
     logins.push({ username: 'admin', role: 'admin', note: '系统管理员 · users and settings' });
-    await user('coordinator', 'coordinator', '区总工会排班员');
+    await user('coordinator', 'coordinator', '区总工会排班员', { email: 'coordinator@example.org' });
     logins.push({ username: 'coordinator', role: 'coordinator', note: '排班协调员 · rosters, swaps, stations, lawyers' });
     await user('staff', 'staff', '区站接待员', { stationId: district.id });
     logins.push({ username: 'staff', role: 'staff', note: '区站工作人员 · desk and hotline at the district station' });
     await user('staff2', 'staff', '金华镇分站接待员', { stationId: towns.find((t) => t.divisionCode === '520115100')!.id });
     logins.push({ username: 'staff2', role: 'staff', note: '金华镇分站工作人员 · desk at a town sub-station' });
     for (const [i, id] of lawyerIds.entries()) {
-      await user(`lawyer${i + 1}`, 'lawyer', LAWYERS[i]![0], { lawyerId: id });
+      await user(`lawyer${i + 1}`, 'lawyer', LAWYERS[i]![0], { lawyerId: id, ...(i === 0 ? { email: 'lawyer1@example.org' } : {}) });
     }
     logins.push({ username: `lawyer1 … lawyer${lawyerIds.length}`, role: 'lawyer', note: `律师 · ${LAWYERS[0]![0]} … ${LAWYERS[LAWYERS.length - 1]![0]}` });
 

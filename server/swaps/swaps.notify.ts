@@ -1,6 +1,7 @@
 /**
  * The messages a swap sends, written to the outbox in the transaction that made the
- * change: in-app to the users linked to the lawyers concerned and to coordinators, and
+ * change: in-app (and e-mail, for users with an address) to the users linked to the
+ * lawyers concerned and to coordinators, and
  * an SMS to each worker whose consultation is now with another lawyer. Every message has
  * a dedupe key, so a retried transaction or job never sends one twice.
  */
@@ -11,6 +12,7 @@ import { AppointmentEntity } from '../bookings/appointments.entity.js';
 import { lawyerNameAt, type DutyShift } from '../bookings/appointmentRules.js';
 import { dutyShiftsOf } from '../bookings/bookings.repository.js';
 import { enqueueNotification } from '../notifications/outbox.js';
+import { notifyUser } from '../notifications/fanout.js';
 import type { StationRow } from '../stations/stations.entity.js';
 import { activeCoordinators, usersOfLawyers } from './swaps.repository.js';
 import type { SwapRow } from './swaps.entity.js';
@@ -92,15 +94,13 @@ export const swapMessages = {
   }),
 };
 
-/** In-app message to every active user linked to these lawyers; `event` names the dedupe key. */
+/** In-app message (and e-mail where they have an address) to every active user linked to these lawyers; `event` names the dedupe key. */
 export async function tellLawyers(m: Manager, clock: Clock, lawyerIds: number[], swap: SwapRow, event: string, msg: SwapMessage): Promise<number> {
   const users = await usersOfLawyers(m, lawyerIds);
   let n = 0;
   for (const u of users) {
-    const added = await enqueueNotification(m, clock, {
-      channel: 'in_app',
+    const added = await notifyUser(m, clock, u, {
       kind: msg.kind,
-      recipientUserId: u.id,
       title: msg.title,
       body: msg.body,
       payload: { swapId: swap.id, shiftId: swap.shiftId, date: swap.date },
@@ -113,10 +113,8 @@ export async function tellLawyers(m: Manager, clock: Clock, lawyerIds: number[],
 
 export async function tellCoordinators(m: Manager, clock: Clock, swap: SwapRow, event: string, msg: SwapMessage): Promise<void> {
   for (const u of await activeCoordinators(m)) {
-    await enqueueNotification(m, clock, {
-      channel: 'in_app',
+    await notifyUser(m, clock, u, {
       kind: msg.kind,
-      recipientUserId: u.id,
       title: msg.title,
       body: msg.body,
       payload: { swapId: swap.id, shiftId: swap.shiftId, date: swap.date },

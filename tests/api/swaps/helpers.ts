@@ -1,4 +1,4 @@
-/** Shared bits of the swap tests: a crew of lawyers with logins, a listening server, and a small iCalendar reader. */
+/** Shared bits of the swap tests: a crew of lawyers with logins and a listening server. */
 import type { Server } from 'node:http';
 import request from 'supertest';
 import type { TestApp } from '../../helpers/app.js';
@@ -45,59 +45,4 @@ export async function listen(t: TestApp): Promise<{ http: ReturnType<typeof requ
     const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return { http: request(server), close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-export interface IcsProperty {
-  name: string;
-  params: Record<string, string>;
-  value: string;
-}
-
-export interface IcsEvent {
-  props: IcsProperty[];
-  get(name: string): IcsProperty | undefined;
-}
-
-/**
- * A small RFC 5545 reader for tests (no parser package is installed): unfolds lines
- * (CRLF followed by a space or tab continues the previous line), splits name;params:value,
- * and collects VEVENT blocks. Text values are unescaped (\\n, \\, \\; \\\\).
- */
-export function parseIcs(text: string): { lines: string[]; calendar: IcsProperty[]; events: IcsEvent[] } {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l.length > 0);
-  const parse = (line: string): IcsProperty => {
-    const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
-    const head = line.slice(0, colon);
-    const [name, ...rawParams] = head.split(';');
-    const params = Object.fromEntries(rawParams.map((p) => p.split('=') as [string, string]));
-    const value = line
-      .slice(colon + 1)
-      .replace(/\\n/gi, '\n')
-      .replace(/\\([,;\\])/g, '$1');
-    return { name: name!.toUpperCase(), params, value };
-  };
-  const calendar: IcsProperty[] = [];
-  const events: IcsEvent[] = [];
-  let current: IcsProperty[] | null = null;
-  let depth = 0;
-  for (const line of lines) {
-    const p = parse(line);
-    if (p.name === 'BEGIN') {
-      depth++;
-      if (p.value === 'VEVENT') current = [];
-      continue;
-    }
-    if (p.name === 'END') {
-      depth--;
-      if (p.value === 'VEVENT' && current) {
-        const props = current;
-        events.push({ props, get: (n) => props.find((x) => x.name === n) });
-        current = null;
-      }
-      continue;
-    }
-    if (current) current.push(p);
-    else if (depth === 1) calendar.push(p);
-  }
-  return { lines, calendar, events };
 }

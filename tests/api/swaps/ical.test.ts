@@ -1,7 +1,26 @@
+/** The iCalendar feeds, read back with a real RFC 5545 parser (ical.js). */
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
 import { setupTestApp, type TestApp } from '../../helpers/app.js';
-import { crew, member, parseIcs, type Member } from './helpers.js';
+import { crew, member, type Member } from './helpers.js';
+
+/** Parse a feed with ical.js: the VCALENDAR component and its events. Throws on anything that is not iCalendar. */
+function readFeed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const vevents = calendar.getAllSubcomponents('vevent');
+  const events = vevents.map((v) => new ICAL.Event(v));
+  return { calendar, vevents, events };
+}
+
+/** An event's start or end as an instant (ISO, UTC). */
+const iso = (t: InstanceType<typeof ICAL.Time>) => t.toJSDate().toISOString();
+
+/** Wall-clock time of an instant in a zone, e.g. 09:00. */
+const wallClock = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+const byUid = (events: InstanceType<typeof ICAL.Event>[], shiftId: number) => events.find((e) => e.uid.startsWith(`shift-${shiftId}@`));
 
 describeEachDb('calendar feeds', (kind) => {
   let t: TestApp;
@@ -32,24 +51,40 @@ describeEachDb('calendar feeds', (kind) => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar; charset=utf-8/);
     const text = res.text;
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    const { lines, calendar, events } = parseIcs(text);
-    // Lines are folded at 75 octets.
+    // Lines are folded at 75 octets (the parser unfolds them again).
     expect(text.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
-    expect(calendar.find((p) => p.name === 'VERSION')?.value).toBe('2.0');
-    expect(calendar.find((p) => p.name === 'X-WR-TIMEZONE')?.value).toBe('Asia/Shanghai');
-    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(3);
 
-    const byStart = Object.fromEntries(events.map((e) => [e.get('DTSTART')!.value, e]));
-    expect(Object.keys(byStart).sort()).toEqual(['20261105T010000Z', '20261203T010000Z', '20261204T010000Z']);
-    const first = byStart['20261203T010000Z']!;
-    expect(first.get('DTEND')!.value).toBe('20261203T093000Z'); // 17:30 in Shanghai
-    expect(first.get('DTSTART')!.params.TZID).toBeUndefined(); // UTC throughout, no floating times
-    expect(first.get('SUMMARY')!.value).toBe(`值班律师：${a.lawyer.name}`);
-    expect(first.get('LOCATION')!.value).toBe('贵阳市观山湖区长岭北路 1 号，劳动人事争议仲裁院一楼');
-    expect(first.get('UID')!.value).toMatch(/^shift-\d+@/);
-    expect(first.get('SEQUENCE')!.value).toBe('1');
-    expect(byStart['20261204T010000Z']!.get('DTEND')!.value).toBe('20261204T040000Z');
-    expect(byStart['20261204T010000Z']!.get('SUMMARY')!.value).toContain(b.lawyer.name);
+    const { calendar, vevents, events } = readFeed(text);
+    expect(calendar.name).toBe('vcalendar');
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/duty-roster/);
+    // The feed's time zone: the network's zone for clients that display in it.
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Shanghai');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('观山湖区职工维权服务站 值班表');
+    expect(events).toHaveLength(3); // published, in the window; not the draft, not too early or late
+
+    const starts = events.map((e) => iso(e.startDate)).sort();
+    expect(starts).toEqual(['2026-11-05T01:00:00.000Z', '2026-12-03T01:00:00.000Z', '2026-12-04T01:00:00.000Z']);
+    const first = events.find((e) => iso(e.startDate) === '2026-12-03T01:00:00.000Z')!;
+    // 09:00–17:30 in Shanghai is 01:00Z–09:30Z, written in UTC throughout (no floating times, no TZID).
+    expect(first.startDate.zone?.tzid).toBe('UTC');
+    expect(first.endDate.zone?.tzid).toBe('UTC');
+    expect(iso(first.endDate)).toBe('2026-12-03T09:30:00.000Z');
+    expect(wallClock(first.startDate.toJSDate(), 'Asia/Shanghai')).toBe('09:00');
+    expect(wallClock(first.endDate.toJSDate(), 'Asia/Shanghai')).toBe('17:30');
+    for (const v of vevents) {
+      expect(v.getFirstProperty('dtstart')!.getParameter('tzid')).toBeUndefined();
+      expect(v.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    }
+    expect(first.summary).toBe(`值班律师：${a.lawyer.name}`);
+    // Commas and other TEXT escapes come back intact.
+    expect(first.location).toBe('贵阳市观山湖区长岭北路 1 号，劳动人事争议仲裁院一楼');
+    expect(first.uid).toMatch(/^shift-\d+@/);
+    expect(first.sequence).toBe(1);
+    const second = events.find((e) => iso(e.startDate) === '2026-12-04T01:00:00.000Z')!;
+    expect(iso(second.endDate)).toBe('2026-12-04T04:00:00.000Z'); // 12:00 in Shanghai
+    expect(second.summary).toContain(b.lawyer.name);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(3);
 
     expect((await t.http.get('/api/ical/stations/999999.ics')).status).toBe(404);
     expect((await t.http.get('/api/ical/stations/abc.ics')).status).toBe(400);
@@ -70,12 +105,16 @@ describeEachDb('calendar feeds', (kind) => {
     const ok = await feed(a.lawyer.id, token);
     expect(ok.status).toBe(200);
     expect(ok.headers['cache-control']).toContain('no-store');
-    const { events } = parseIcs(ok.text);
-    expect(events.map((e) => e.get('DTSTART')!.value).sort()).toEqual(['20261203T010000Z', '20261207T063000Z']);
-    const there = events.find((e) => e.get('DTSTART')!.value === '20261207T063000Z')!;
-    expect(there.get('DTEND')!.value).toBe('20261207T090000Z');
-    expect(there.get('SUMMARY')!.value).toBe('值班：金华镇职工维权服务分站');
-    expect(there.get('LOCATION')!.value).toBe('金华镇便民服务中心');
+    const { calendar, events } = readFeed(ok.text);
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Shanghai');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`${a.lawyer.name} 的值班`);
+    expect(events.map((e) => iso(e.startDate)).sort()).toEqual(['2026-12-03T01:00:00.000Z', '2026-12-07T06:30:00.000Z']);
+    const there = events.find((e) => iso(e.startDate) === '2026-12-07T06:30:00.000Z')!;
+    expect(iso(there.endDate)).toBe('2026-12-07T09:00:00.000Z');
+    expect(wallClock(there.startDate.toJSDate(), 'Asia/Shanghai')).toBe('14:30');
+    expect(wallClock(there.endDate.toJSDate(), 'Asia/Shanghai')).toBe('17:00');
+    expect(there.summary).toBe('值班：金华镇职工维权服务分站');
+    expect(there.location).toBe('金华镇便民服务中心');
 
     // Another lawyer's token does not open this feed; an unknown lawyer looks the same as a wrong token.
     const bToken = (await t.http.get('/api/me/calendar-token').set('Authorization', b.token)).body.token as string;
@@ -101,9 +140,10 @@ describeEachDb('calendar feeds', (kind) => {
     const asked = await t.http.post('/api/swaps').set('Authorization', b.token).send({ shiftId: shift.id, type: 'giveaway', toLawyerId: c.lawyer.id });
     await t.http.post(`/api/swaps/${asked.body.id}/accept`).set('Authorization', c.token).send({});
     expect((await t.http.post(`/api/swaps/${asked.body.id}/approve`).set('Authorization', coord).send({})).status).toBe(200);
-    const { events } = parseIcs((await t.http.get(`/api/ical/stations/${station.id}.ics`)).text);
-    const ev = events.find((e) => e.get('UID')!.value.startsWith(`shift-${shift.id}@`))!;
-    expect(ev.get('SUMMARY')!.value).toContain(c.lawyer.name);
-    expect(ev.get('SEQUENCE')!.value).toBe('2');
+    const { events } = readFeed((await t.http.get(`/api/ical/stations/${station.id}.ics`)).text);
+    const ev = byUid(events, shift.id)!;
+    expect(ev.summary).toContain(c.lawyer.name);
+    expect(ev.sequence).toBe(2);
+    expect(iso(ev.startDate)).toBe('2026-12-09T01:00:00.000Z');
   });
 });
