@@ -23,6 +23,7 @@ const SwapInboxPage = lazy(() => import('./features/swaps/SwapInboxPage'));
 const DeskPage = lazy(() => import('./features/desk/DeskPage'));
 const HotlinePage = lazy(() => import('./features/hotline/HotlinePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const PrivacyPage = lazy(() => import('./features/privacy/PrivacyPage'));
 
 const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = [
   ['/coverage', CoveragePage],
@@ -35,6 +36,7 @@ const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = 
   ['/desk', DeskPage],
   ['/hotline', HotlinePage],
   ['/users', UsersPage],
+  ['/privacy', PrivacyPage],
 ];
 
 export function App() {

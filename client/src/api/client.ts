@@ -48,6 +48,7 @@ import type {
 } from '../../../server/hotline/hotline.schema';
 import type { closeReferralBody, createReferralBody, Referral, ReferralPath } from '../../../server/hotline/referrals.schema';
 import type { StatsSummary, StatsTrend } from '../../../server/stats/stats.schema';
+import type { eraseBody, Erasure, SubjectRecords } from '../../../server/privacy/privacy.schema';
 import type { Coverage } from '../features/coverage/types';
 
 export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Roster, Rotation, Shift, Station, Unavailability, User };
@@ -131,6 +132,10 @@ export interface RosterExportOptions {
   stationId?: number;
   layout?: 'grid' | 'list';
 }
+
+// A worker's data-subject request (PIPL): every record by phone, a copy, erasure.
+export type { Erasure, SubjectRecords };
+export type EraseSubjectBody = z.input<typeof eraseBody>;
 
 export interface ErrorDetail {
   path: string;
@@ -475,6 +480,17 @@ export const calendarFeedApi = {
   rotate: () => apiFetch<CalendarToken>('/api/me/calendar-token/rotate', { method: 'POST' }),
 };
 
+// ---- A worker's own data (PIPL): look-up, copy and erasure by phone; staff and coordinators ----
+
+export const privacyApi = {
+  /** Every record holding this number. Each look-up is written to the audit log on the server. */
+  subject: (phone: string) => apiFetch<SubjectRecords>('/api/privacy/subjects', { query: { phone } }),
+  /** The same as a file to hand to the worker (also audited). */
+  exportFile: (phone: string, kind: 'json' | 'xlsx') => apiFetchBlob(`/api/privacy/subjects/export.${kind}`, { query: { phone } }),
+  /** Pseudonymise everything held about the number; 409 while they have an upcoming booking or a live waitlist place. */
+  erase: (body: EraseSubjectBody) => apiFetch<Erasure>('/api/privacy/subjects/erase', { method: 'POST', body }),
+};
+
 /** Query keys in one place so invalidation cannot drift from the queries. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -515,4 +531,6 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationList: ['notifications', 'list'] as const,
   calendarToken: ['calendar-token'] as const,
+  privacySubject: (phone: string) => ['privacy', 'subject', phone] as const,
+  privacyAll: ['privacy'] as const,
 };

@@ -3,7 +3,7 @@ import type { Role } from '../api/client';
 export interface NavItem {
   to: string;
   /** i18n key under `nav.` */
-  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users' | 'swaps';
+  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users' | 'swaps' | 'privacy';
   roles: readonly Role[];
 }
 
@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/lawyers', label: 'lawyers', roles: ['coordinator', 'admin'] },
   { to: '/dashboard', label: 'dashboard', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },
   { to: '/users', label: 'users', roles: ['admin'] },
+  // A worker's request to see or erase their data (PIPL): the people who act on workers' records, as the API allows.
+  { to: '/privacy', label: 'privacy', roles: ['staff', 'coordinator'] },
 ];
 
 export function rolesFor(path: string): readonly Role[] {

@@ -1,5 +1,6 @@
 import { DISPUTE_CATEGORIES, categoryLabels } from '../../../server/domain/categories';
 import bookingsEn from './bookings.en';
+import privacyEn from './privacy.en';
 import type { Translation } from './zh-CN';
 
 const categories = Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, categoryLabels[c].en])) as Translation['category'];
@@ -58,6 +59,7 @@ const en: Translation = {
     desk: 'Desk',
     hotline: 'Hotline',
     users: 'Users',
+    privacy: 'Personal data',
     logout: 'Sign out',
     signedInAs: '{{name}} ({{role}})',
     home: 'Home',
@@ -123,6 +125,8 @@ const en: Translation = {
     slotInfo: '{{minutes}}-minute slots, {{seats}} per slot',
     autoApprove: 'Swaps apply at once',
     inactiveBadge: 'Inactive',
+    poster: 'Print poster',
+    posterLabel: 'Print the poster of {{name}} (opens in a new tab)',
     fields: {
       code: 'Code',
       codeHint: '2–32 letters, digits or dashes; used in booking links, e.g. GSH-JH',
@@ -791,6 +795,7 @@ const en: Translation = {
     empty: 'No users.',
   },
   ...bookingsEn,
+  ...privacyEn,
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',

@@ -1,5 +1,6 @@
 import { DISPUTE_CATEGORIES, categoryLabels } from '../../../server/domain/categories';
 import bookingsZhCN from './bookings.zh-CN';
+import privacyZhCN from './privacy.zh-CN';
 
 /** Dispute category labels come from the one domain module the server uses too. */
 const categories = Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, categoryLabels[c]['zh-CN']])) as Record<
@@ -61,6 +62,7 @@ const zhCN = {
     desk: '接待台',
     hotline: '热线',
     users: '用户',
+    privacy: '个人信息查询',
     logout: '退出登录',
     signedInAs: '{{name}}（{{role}}）',
     home: '首页',
@@ -126,6 +128,8 @@ const zhCN = {
     slotInfo: '每 {{minutes}} 分钟一个时段，每时段 {{seats}} 人',
     autoApprove: '调班自动生效',
     inactiveBadge: '已停用',
+    poster: '打印海报',
+    posterLabel: '打印 {{name}} 的海报（在新标签页打开）',
     fields: {
       code: '编号',
       codeHint: '2–32 位字母、数字或短横线，用于预约链接，如 GSH-JH',
@@ -794,6 +798,7 @@ const zhCN = {
     empty: '没有用户。',
   },
   ...bookingsZhCN,
+  ...privacyZhCN,
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在。',

@@ -165,6 +165,18 @@ function StationCard({ station, tree, onEdit }: { station: Station; tree: Statio
           : runs.map((r) => `${r.from === r.to ? day(r.from) : `${day(r.from)}–${day(r.to)}`} ${r.times}`).join('；')}
       </p>
       <p className="muted small">{t('stations.slotInfo', { minutes: station.slotMinutes, seats: station.seatsPerSlot })}</p>
+      <p className="station-card-foot">
+        {/* The wall poster is a public page with no scripts: a plain link, printed from the browser. */}
+        <a
+          className="btn btn-small"
+          href={`/api/stations/${station.id}/poster`}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={t('stations.posterLabel', { name: station.name })}
+        >
+          {t('stations.poster')}
+        </a>
+      </p>
     </li>
   );
 }
