@@ -9,6 +9,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { signIn } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
@@ -29,13 +30,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInAsCoordinator(page: Page) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('coordinator');
-  await page.getByLabel('密码').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/coverage');
-}
+const signInAsCoordinator = (page: Page) => signIn(page, server.baseUrl, 'coordinator', '/coverage');
 
 async function openStations(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '驻站' }).click();

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { signIn, watchProblems } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -41,24 +42,13 @@ afterAll(async () => {
 async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    // Refused requests the page handles (the 409 below) are not script errors.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
-  });
+  const problems = watchProblems(page);
   // Confirmation prompts (publish) are accepted.
   page.on('dialog', (d) => void d.accept());
   return { context, page, problems };
 }
 
-async function signInAsCoordinator(page: Page) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('coordinator');
-  await page.getByLabel('密码').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/coverage');
-}
+const signInAsCoordinator = (page: Page) => signIn(page, server.baseUrl, 'coordinator', '/coverage');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { signIn as signInAs, watchProblems } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -130,22 +131,12 @@ async function findPlan(): Promise<Plan> {
 async function openPage(options: BrowserContextOptions = DESKTOP): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
-  });
+  const problems = watchProblems(page);
   page.on('dialog', (d) => void d.accept());
   return { context, page, problems };
 }
 
-async function signIn(page: Page, username: string, landing: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`**${landing}`);
-}
+const signIn = (page: Page, username: string, landing: string) => signInAs(page, server.baseUrl, username, landing);
 
 /** Page the calendar forward until the day is on it. */
 async function showDay(page: Page, scope: string, date: string) {

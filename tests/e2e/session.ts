@@ -1,0 +1,21 @@
+/** What every browser test does: sign in through the form, and collect script errors. */
+import type { Page } from 'playwright-core';
+
+/** Sign in as a demo user (password `demo`) and wait for the role's landing page. */
+export async function signIn(page: Page, baseUrl: string, username: string, landing: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`**${landing}`);
+}
+
+/** Script errors and console errors on the page (refused requests the page handles are not errors). */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+  });
+  return problems;
+}
