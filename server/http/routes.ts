@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { roleAllowed, type Access, type AuthUser } from '../auth/policy.js';
 import { AppError, errorBodySchema, zodDetails, type ErrorDetail } from './errors.js';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { INVALID_REQUEST, localizeMessage, requestLang, zodErrorMap, type Lang } from './messages.js';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -52,11 +53,12 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 
 export type AnyRoute = RouteDef<any, any, any>;
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, details: ErrorDetail[]): unknown {
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, details: ErrorDetail[], lang: Lang): unknown {
   if (!schema) return value;
-  const r = schema.safeParse(value);
+  const errorMap = zodErrorMap(lang);
+  const r = errorMap ? schema.safeParse(value, { error: errorMap }) : schema.safeParse(value);
   if (r.success) return r.data;
-  details.push(...zodDetails(r.error, part === 'body' ? undefined : part));
+  details.push(...zodDetails(r.error, part === 'body' ? undefined : part).map((d) => ({ ...d, message: localizeMessage(d.message, lang) })));
   return undefined;
 }
 
@@ -73,18 +75,19 @@ export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: Au
           if (!roleAllowed(def.access, user)) throw new AppError(403, 'forbidden', 'Your role may not do this');
         }
         const details: ErrorDetail[] = [];
-        const params = parsePart(def.params, req.params, 'params', details);
-        const query = parsePart(def.query, req.query, 'query', details);
+        const lang = requestLang(req.get('accept-language'));
+        const params = parsePart(def.params, req.params, 'params', details, lang);
+        const query = parsePart(def.query, req.query, 'query', details, lang);
         const hasBodySchema = def.body !== undefined;
         let body: unknown = undefined;
         if (hasBodySchema) {
           if (req.body === undefined && !req.is('application/json')) {
             details.push({ path: '(body)', message: 'A JSON body with Content-Type: application/json is required' });
           } else {
-            body = parsePart(def.body, req.body, 'body', details);
+            body = parsePart(def.body, req.body, 'body', details, lang);
           }
         }
-        if (details.length) throw new AppError(400, 'validation_failed', 'The request is not valid', details);
+        if (details.length) throw new AppError(400, 'validation_failed', INVALID_REQUEST[lang], details);
         const result = await def.handler({ params, query, body, user, req, res } as HandlerInput<any, any, any>);
         if (res.headersSent || def.produces) return;
         if (def.status === 204) res.status(204).end();

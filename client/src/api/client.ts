@@ -50,6 +50,7 @@ import type { closeReferralBody, createReferralBody, Referral, ReferralPath } fr
 import type { StatsSummary, StatsTrend } from '../../../server/stats/stats.schema';
 import type { eraseBody, Erasure, SubjectRecords } from '../../../server/privacy/privacy.schema';
 import type { Coverage } from '../features/coverage/types';
+import { currentLanguage } from '../i18n';
 
 export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Roster, Rotation, Shift, Station, Unavailability, User };
 export type { CalendarToken, InAppMessage, MessagePage, Swap, SwapCandidate, SwapPage };
@@ -228,7 +229,8 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  // Validation messages come back in the language the UI is showing.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...opts.headers };
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';

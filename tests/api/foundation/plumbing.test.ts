@@ -141,3 +141,30 @@ describe('rate limits on public routes', () => {
     }
   });
 });
+
+describe('validation messages in the caller’s language', () => {
+  it('answers in Chinese for Accept-Language zh-CN and in English otherwise, with the same paths', async () => {
+    const t = await setupTestApp('sqlite');
+    try {
+      const bad = { from: '2026-02-30', to: 'x' };
+      const zh = await t.http.get('/api/calendar-days').query(bad).set('Authorization', await t.tokenFor('staff')).set('Accept-Language', 'zh-CN,zh;q=0.9');
+      const en = await t.http.get('/api/calendar-days').query(bad).set('Authorization', await t.tokenFor('staff')).set('Accept-Language', 'en-US');
+      expect(zh.status).toBe(400);
+      expect(zh.body.error.message).toBe('请求内容不正确');
+      expect(en.body.error.message).toBe('The request is not valid');
+      const zhMessages = zh.body.error.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`);
+      expect(zhMessages).toContain('query.from: 没有这一天');
+      expect(zhMessages).toContain('query.to: 日期格式应为 YYYY-MM-DD');
+      const paths = (r: typeof zh) => r.body.error.details.map((d: { path: string }) => d.path).sort();
+      expect(paths(en)).toEqual(paths(zh));
+      const wrongType = await t.http
+        .post('/api/stations')
+        .set('Authorization', await t.tokenFor('coordinator'))
+        .set('Accept-Language', 'zh-CN')
+        .send({ code: 'Z-1', name: '站', level: 'district', slotMinutes: 'thirty' });
+      expect(wrongType.body.error.details[0].message).toMatch(/无效输入/);
+    } finally {
+      await t.close();
+    }
+  });
+});
