@@ -7,7 +7,7 @@
  * whether that row is a booking or a hold for the first person on the waitlist.
  */
 import { EntitySchema } from 'typeorm';
-import { decimalToNumber, idColumn, jsonText } from '../db/columns.js';
+import { decimalToNumber, idColumn, jsonText, personDataColumns, timestampColumns } from '../db/columns.js';
 
 export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
@@ -75,10 +75,8 @@ export const AppointmentEntity = new EntitySchema<AppointmentRow>({
     cancelledAt: { type: 'datetime', name: 'cancelled_at', nullable: true },
     createdBy: { type: 'integer', name: 'created_by', nullable: true },
     version: { type: 'integer' },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
-    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
-    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
+    ...timestampColumns,
+    ...personDataColumns,
   },
 });
 
@@ -159,10 +157,8 @@ export const WaitlistEntryEntity = new EntitySchema<WaitlistEntryRow>({
     consentAt: { type: 'datetime', name: 'consent_at', nullable: true },
     offeredAt: { type: 'datetime', name: 'offered_at', nullable: true },
     appointmentId: { type: 'integer', name: 'appointment_id', nullable: true },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
-    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
-    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
+    ...timestampColumns,
+    ...personDataColumns,
   },
 });
 

@@ -20,3 +20,15 @@ export const boolInt = {
   to: (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0),
   from: (v: number | boolean | null) => (v === null ? null : Boolean(v)),
 };
+
+/** created_at / updated_at, set by the services from the clock. */
+export const timestampColumns = {
+  createdAt: { type: 'datetime', name: 'created_at' },
+  updatedAt: { type: 'datetime', name: 'updated_at' },
+} satisfies Record<string, EntitySchemaColumnOptions>;
+
+/** On every record that holds a worker's personal data: the keyed person id and when it was pseudonymised. */
+export const personDataColumns = {
+  personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
+  pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
+} satisfies Record<string, EntitySchemaColumnOptions>;

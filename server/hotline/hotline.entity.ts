@@ -5,7 +5,7 @@
  * group on the network's calendar, not UTC.
  */
 import { EntitySchema } from 'typeorm';
-import { boolInt, decimalToNumber, idColumn } from '../db/columns.js';
+import { boolInt, decimalToNumber, idColumn, personDataColumns, timestampColumns } from '../db/columns.js';
 
 export const HOTLINE_OUTCOMES = [
   'answered',
@@ -64,10 +64,8 @@ export const HotlineCallEntity = new EntitySchema<HotlineCallRow>({
     appointmentId: { type: 'integer', name: 'appointment_id', nullable: true },
     createdBy: { type: 'integer', name: 'created_by', nullable: true },
     version: { type: 'integer' },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
-    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
-    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
+    ...timestampColumns,
+    ...personDataColumns,
   },
 });
 
@@ -163,10 +161,8 @@ export const ReferralEntity = new EntitySchema<ReferralRow>({
     closedAt: { type: 'datetime', name: 'closed_at', nullable: true },
     closedBy: { type: 'integer', name: 'closed_by', nullable: true },
     version: { type: 'integer' },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
-    personKey: { type: 'varchar', length: 64, name: 'person_key', nullable: true },
-    pseudonymizedAt: { type: 'datetime', name: 'pseudonymized_at', nullable: true },
+    ...timestampColumns,
+    ...personDataColumns,
   },
 });
 

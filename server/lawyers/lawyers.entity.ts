@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { boolInt, idColumn, jsonText } from '../db/columns.js';
+import { boolInt, idColumn, jsonText, timestampColumns } from '../db/columns.js';
 
 export interface LawyerRow {
   id: number;
@@ -24,8 +24,7 @@ export const LawyerEntity = new EntitySchema<LawyerRow>({
     specialties: { type: 'text', transformer: jsonText },
     maxShiftsPerMonth: { type: 'integer', name: 'max_shifts_per_month', nullable: true },
     active: { type: 'integer', transformer: boolInt },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
+    ...timestampColumns,
   },
 });
 

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { boolInt, idColumn, jsonText } from '../db/columns.js';
+import { boolInt, idColumn, jsonText, timestampColumns } from '../db/columns.js';
 
 export interface RotationRow {
   id: number;
@@ -30,8 +30,7 @@ export const RotationEntity = new EntitySchema<RotationRow>({
     shiftEnd: { type: 'varchar', length: 5, name: 'shift_end' },
     lawyersPerDay: { type: 'integer', name: 'lawyers_per_day' },
     active: { type: 'integer', transformer: boolInt },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
+    ...timestampColumns,
   },
 });
 
@@ -119,8 +118,7 @@ export const ShiftEntity = new EntitySchema<ShiftRow>({
     status: { type: 'varchar', length: 16 },
     source: { type: 'varchar', length: 16 },
     version: { type: 'integer' },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
+    ...timestampColumns,
   },
 });
 

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { boolInt, idColumn, jsonText } from '../db/columns.js';
+import { boolInt, idColumn, jsonText, timestampColumns } from '../db/columns.js';
 
 export type StationLevel = 'district' | 'town' | 'village';
 
@@ -44,7 +44,6 @@ export const StationEntity = new EntitySchema<StationRow>({
     seatsPerSlot: { type: 'integer', name: 'seats_per_slot' },
     swapAutoApprove: { type: 'integer', name: 'swap_auto_approve', transformer: boolInt },
     active: { type: 'integer', transformer: boolInt },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
+    ...timestampColumns,
   },
 });

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { idColumn } from '../db/columns.js';
+import { idColumn, timestampColumns } from '../db/columns.js';
 import type { SwapStatus, SwapType } from './swapRules.js';
 
 export interface SwapRow {
@@ -59,7 +59,6 @@ export const SwapEntity = new EntitySchema<SwapRow>({
     decidedBy: { type: 'integer', name: 'decided_by', nullable: true },
     acceptedAt: { type: 'datetime', name: 'accepted_at', nullable: true },
     decidedAt: { type: 'datetime', name: 'decided_at', nullable: true },
-    createdAt: { type: 'datetime', name: 'created_at' },
-    updatedAt: { type: 'datetime', name: 'updated_at' },
+    ...timestampColumns,
   },
 });
