@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
-import { signIn as signInAs, watchProblems } from './session.js';
+import { signIn as signInAs, openWatchedPage } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -29,12 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  return { context, page, problems };
-}
+const openPage = () => openWatchedPage(browser, DESKTOP);
 
 const signIn = (page: Page, username: string, lands: string) => signInAs(page, server.baseUrl, username, lands);
 

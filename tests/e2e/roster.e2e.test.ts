@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
-import { signIn, watchProblems } from './session.js';
+import { signIn, openWatchedPage } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -39,14 +39,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  // Confirmation prompts (publish) are accepted.
-  page.on('dialog', (d) => void d.accept());
-  return { context, page, problems };
-}
+// Confirmation prompts (publish) are accepted.
+const openPage = () => openWatchedPage(browser, DESKTOP, { acceptDialogs: true });
 
 const signInAsCoordinator = (page: Page) => signIn(page, server.baseUrl, 'coordinator', '/coverage');
 

@@ -1,5 +1,5 @@
 /** What every browser test does: sign in through the form, and collect script errors. */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Sign in as a demo user (password `demo`) and wait for the role's landing page. */
 export async function signIn(page: Page, baseUrl: string, username: string, landing: string): Promise<void> {
@@ -18,4 +18,17 @@ export function watchProblems(page: Page): string[] {
     if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
   });
   return problems;
+}
+
+/** A fresh browser context and page that records script errors (and, if asked, accepts confirmation prompts). */
+export async function openWatchedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  opts: { acceptDialogs?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  if (opts.acceptDialogs) page.on('dialog', (d) => void d.accept());
+  return { context, page, problems };
 }

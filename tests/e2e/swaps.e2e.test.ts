@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
-import { signIn as signInAs, watchProblems } from './session.js';
+import { signIn as signInAs, openWatchedPage } from './session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -128,13 +128,7 @@ async function findPlan(): Promise<Plan> {
 
 // ---- The browser -----------------------------------------------------------------------
 
-async function openPage(options: BrowserContextOptions = DESKTOP): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  page.on('dialog', (d) => void d.accept());
-  return { context, page, problems };
-}
+const openPage = (options: BrowserContextOptions = DESKTOP) => openWatchedPage(browser, options, { acceptDialogs: true });
 
 const signIn = (page: Page, username: string, landing: string) => signInAs(page, server.baseUrl, username, landing);
 
