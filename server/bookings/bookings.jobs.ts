@@ -8,8 +8,6 @@ import type { AppContext } from '../context.js';
 import type { Job } from '../jobs/scheduler.js';
 import { runOnce } from '../jobs/lease.js';
 import { JobRunEntity } from '../jobs/jobRun.entity.js';
-import { deliverDueNotifications } from '../notifications/deliver.js';
-import { defaultSenders } from '../notifications/senders.js';
 import { zonedParts } from '../lib/dates.js';
 import { AppointmentEntity, IdempotencyKeyEntity, LookupFailureEntity, PhoneGuardEntity } from './appointments.entity.js';
 import { lockAppointment } from './bookings.repository.js';
@@ -80,20 +78,10 @@ export const waitlistHoldsJob: Job = {
   run: (ctx) => runOnce(ctx, 'waitlist-holds', minuteSlot(ctx), () => new WaitlistService(ctx).expireHolds()),
 };
 
-/**
- * Delivery of every due outbox row (not only bookings'). No lease: delivery claims
- * each row with a conditional update, so instances running it together never send twice.
- */
-export const deliverNotificationsJob: Job = {
-  name: 'deliver-notifications',
-  schedule: '* * * * *',
-  run: (ctx) => deliverDueNotifications(ctx, defaultSenders(ctx.config, ctx.logger)),
-};
-
 export const bookingHousekeepingJob: Job = {
   name: 'booking-housekeeping',
   schedule: '23 * * * *',
   run: (ctx) => runOnce(ctx, 'booking-housekeeping', minuteSlot(ctx), () => purgeBookingLeftovers(ctx)),
 };
 
-export const bookingJobs: Job[] = [noShowJob, waitlistHoldsJob, deliverNotificationsJob, bookingHousekeepingJob];
+export const bookingJobs: Job[] = [noShowJob, waitlistHoldsJob, bookingHousekeepingJob];

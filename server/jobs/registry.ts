@@ -4,6 +4,7 @@ import { followUpReminderJob } from '../hotline/followUps.job.js';
 import { bookingJobs } from '../bookings/bookings.jobs.js';
 import { swapExpiryJob, swapOfferReminderJob } from '../swaps/swaps.jobs.js';
 import { privacyRetentionJob } from '../privacy/retention.job.js';
+import { deliverNotificationsJob } from '../notifications/notifications.jobs.js';
 import type { Job } from './scheduler.js';
 
-export const allJobs: Job[] = [draftNextMonthJob, followUpReminderJob, ...bookingJobs, swapExpiryJob, swapOfferReminderJob, privacyRetentionJob];
+export const allJobs: Job[] = [draftNextMonthJob, followUpReminderJob, ...bookingJobs, swapExpiryJob, swapOfferReminderJob, privacyRetentionJob, deliverNotificationsJob];

@@ -4,7 +4,8 @@ import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { deliverDueNotifications } from '../../../server/notifications/deliver.js';
 import type { Sender } from '../../../server/notifications/senders.js';
 import { NotificationEntity, type NotificationRow } from '../../../server/notifications/notifications.entity.js';
-import { deliverNotificationsJob, noShowJob, waitlistHoldsJob } from '../../../server/bookings/bookings.jobs.js';
+import { noShowJob, waitlistHoldsJob } from '../../../server/bookings/bookings.jobs.js';
+import { deliverNotificationsJob } from '../../../server/notifications/notifications.jobs.js';
 import { bookingFor, count, freshPhone } from './helpers.js';
 
 const START = '2026-12-01T09:00:00+08:00';

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { describeEachDb } from '../../helpers/db.js';
 import { setupTestApp, testConfig, type TestApp } from '../../helpers/app.js';
 import { ConfigError, loadConfig } from '../../../server/config.js';
-import { deliverNotificationsJob } from '../../../server/bookings/bookings.jobs.js';
+import { deliverNotificationsJob } from '../../../server/notifications/notifications.jobs.js';
 import { LogEmailSender, SmtpEmailSender, defaultSenders } from '../../../server/notifications/senders.js';
 import { crew, type Member } from '../swaps/helpers.js';
 import { rowsOf, setEmail, startSmtp, userWithEmail, type TestSmtp } from './helpers.js';
