@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerOpenApi, type AnyRoute } from './routes.js';
+import { escapeHtml } from '../lib/html.js';
 
 export function buildOpenApiDocument(routes: AnyRoute[]) {
   const registry = new OpenAPIRegistry();
@@ -16,8 +17,7 @@ export function buildOpenApiDocument(routes: AnyRoute[]) {
   });
 }
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 /** A plain, script-free HTML rendering of the OpenAPI document for humans. */
 export function renderDocsHtml(doc: ReturnType<typeof buildOpenApiDocument>): string {

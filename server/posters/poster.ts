@@ -3,6 +3,7 @@
  * station, the booking address and its QR code (an SVG string) in, HTML out.
  */
 import type { OpenHours } from '../stations/stations.entity.js';
+import { escapeHtml } from '../lib/html.js';
 
 export const WEEKDAY_WORDS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
@@ -37,8 +38,7 @@ export function dutyHoursInWords(hours: readonly OpenHours[]): string[] {
   return lines;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 export interface PosterInput {
   station: { name: string; address: string; phone: string; openHours: readonly OpenHours[] };

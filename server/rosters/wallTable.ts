@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { csvCell } from '../lib/csv.js';
 import { eachDate, isoWeekday, monthRange } from '../lib/dates.js';
+import { escapeHtml } from '../lib/html.js';
 
 const WEEKDAYS_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
@@ -103,7 +104,7 @@ export async function wallTableXlsx(t: WallTable): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 /** A printable A4 page (no scripts: the browser's print dialog does the rest). */
 export function wallTableHtml(t: WallTable): string {
