@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../context.js';
 import type { Manager } from '../db/db.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import { enqueueNotification, type NewNotification } from '../notifications/outbox.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { zonedParts } from '../lib/dates.js';
 import type { AppointmentRow, WaitlistEntryRow } from './appointments.entity.js';
@@ -26,37 +26,46 @@ function when(startAt: Date, timeZone: string): string {
 
 export const reminderKey = (a: Pick<AppointmentRow, 'id' | 'startAt'>) => `appt:${a.id}:reminder:${a.startAt.getTime()}`;
 
-async function sms(m: Manager, env: NotifyEnv, phone: string, kind: string, body: string, extra: { sendAt?: Date; dedupeKey?: string; payload?: Record<string, unknown> } = {}) {
-  await enqueueNotification(m, env.clock, {
-    channel: 'sms',
-    kind,
-    recipientPhone: phone,
-    title: `${SIGNATURE}${body.slice(0, 60)}`,
-    body,
-    ...extra,
-  });
+type SmsExtra = Pick<NewNotification, 'sendAt' | 'dedupeKey' | 'payload'>;
+
+/** An SMS to a worker, as an outbox message (pure). */
+function smsMessage(phone: string, kind: string, body: string, extra: SmsExtra = {}): NewNotification {
+  return { channel: 'sms', kind, recipientPhone: phone, title: `${SIGNATURE}${body.slice(0, 60)}`, body, ...extra };
 }
 
-export async function notifyBooked(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
-  await sms(
-    m,
-    env,
+async function sms(m: Manager, env: NotifyEnv, phone: string, kind: string, body: string, extra: SmsExtra = {}) {
+  await enqueueNotification(m, env.clock, smsMessage(phone, kind, body, extra));
+}
+
+/** The confirmation of a new booking and, when it is far enough ahead, its reminder (pure). */
+export function bookedMessages(env: NotifyEnv, a: AppointmentRow, stationName: string): NewNotification[] {
+  const confirmation = smsMessage(
     a.phone,
     'booking.confirmed',
     `您已预约${stationName} ${when(a.startAt, env.timeZone)}的免费法律咨询，预约码 ${a.code}。查询、取消或改期请凭预约码和手机号办理。`,
     { dedupeKey: `appt:${a.id}:confirmed`, payload: { appointmentId: a.id } },
   );
-  await scheduleReminder(m, env, a, stationName);
+  const reminder = reminderMessage(env, a, stationName);
+  return reminder ? [confirmation, reminder] : [confirmation];
 }
 
-export async function scheduleReminder(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+function reminderMessage(env: NotifyEnv, a: AppointmentRow, stationName: string): NewNotification | null {
   const sendAt = reminderTime(a.startAt, env.clock.now());
-  if (!sendAt) return;
-  await sms(m, env, a.phone, 'booking.reminder', `提醒：您预约了明天 ${when(a.startAt, env.timeZone)} 在${stationName}的法律咨询（预约码 ${a.code}）。不能前来请提前取消。`, {
+  if (!sendAt) return null;
+  return smsMessage(a.phone, 'booking.reminder', `提醒：您预约了明天 ${when(a.startAt, env.timeZone)} 在${stationName}的法律咨询（预约码 ${a.code}）。不能前来请提前取消。`, {
     sendAt,
     dedupeKey: reminderKey(a),
     payload: { appointmentId: a.id },
   });
+}
+
+export async function notifyBooked(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+  for (const n of bookedMessages(env, a, stationName)) await enqueueNotification(m, env.clock, n);
+}
+
+export async function scheduleReminder(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
+  const reminder = reminderMessage(env, a, stationName);
+  if (reminder) await enqueueNotification(m, env.clock, reminder);
 }
 
 /** Drop a reminder that has not gone out yet (the booking was cancelled or moved). */

@@ -34,12 +34,12 @@ import type {
   UpdateAppointmentInput,
   WalkInInput,
 } from './bookings.schema.js';
-import { IdempotencyRace, priorRequest, requestHash, reserveKey, settleKey } from './idempotency.js';
+import { requestHash } from './idempotency.js';
+import { placeBooking, placeBookingOnce } from './placement.js';
 import {
   assertPhoneMayBook,
   notifyEnv,
   offerFreedSeat,
-  placeBooking,
   releaseClaimOf,
   requireStation,
   resolveSlot,
@@ -106,30 +106,14 @@ export class BookingsService {
 
   /** Book a slot. With an Idempotency-Key, a retry returns the first booking. */
   async book(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
-    const hash = idempotencyKey ? requestHash(input) : '';
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.ctx.db.tx(async (m) => {
-          await lockPhone(m, input.phone, this.ctx.clock.now());
-          if (idempotencyKey) {
-            const prior = await priorRequest(m, BOOKING_SCOPE, idempotencyKey, hash);
-            if (prior !== null) return this.bookingById(m, prior);
-            await reserveKey(m, BOOKING_SCOPE, idempotencyKey, hash, this.ctx.clock.now());
-          }
-          const placed = await placeBooking(m, this.ctx, input, 'online');
-          if (idempotencyKey) await settleKey(m, BOOKING_SCOPE, idempotencyKey, placed.appointment.id);
-          return presentBooking(placed.appointment, placed.station.name, placed.lawyerName, this.tz);
-        });
-      } catch (err) {
-        // A concurrent request with the same key got there first: go round and replay its answer.
-        if (err instanceof IdempotencyRace && attempt < 20) {
-          await new Promise((r) => setTimeout(r, 5 * attempt));
-          continue;
-        }
-        if (err instanceof IdempotencyRace) throw conflict('A request with this Idempotency-Key is still being processed; retry shortly');
-        throw err;
-      }
-    }
+    const outcome = idempotencyKey
+      ? await this.ctx.db.sqlTx((sql) =>
+          placeBookingOnce(sql, this.ctx, input, 'online', { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) }),
+        )
+      : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+    if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
+    const { appointment, stationName, lawyerName } = outcome.placed;
+    return presentBooking(appointment, stationName, lawyerName, this.tz);
   }
 
   private async bookingById(m: Manager, id: number): Promise<Booking> {

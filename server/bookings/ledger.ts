@@ -1,35 +1,21 @@
 /**
- * The ledger's commands: placing a booking on a real slot, giving a seat back, and
- * offering a freed seat to the first person on the waitlist. Each runs inside the
- * caller's transaction, so a booking, its seat claim and its SMS commit together or
- * not at all. The seat's unique index — not these checks — is what stops a double
- * booking; the checks only give the nicer message first.
+ * The ledger's commands on an ORM transaction (moving a booking, the waitlist, the
+ * desk): resolving a slot, the per-phone limits, giving a seat back, and offering a
+ * freed seat to the first person on the waitlist. Each runs inside the caller's
+ * transaction. The seat's unique index — not these checks — is what stops a double
+ * booking; the checks only give the nicer message first. A new booking is placed by
+ * placement.ts.
  */
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { badRequest, conflict } from '../http/errors.js';
-import { formatInstant, zonedInstant } from '../lib/dates.js';
+import { zonedInstant } from '../lib/dates.js';
 import type { StationRow } from '../stations/stations.entity.js';
-import {
-  AppointmentEntity,
-  AppointmentSeatEntity,
-  WaitlistEntryEntity,
-  type AppointmentRow,
-  type AppointmentSource,
-  type AppointmentSeatRow,
-} from './appointments.entity.js';
+import { AppointmentSeatEntity, WaitlistEntryEntity, type AppointmentSeatRow } from './appointments.entity.js';
 import { phoneRuleViolation } from './appointmentRules.js';
-import {
-  activeStation,
-  claimSeat,
-  insertUnlessTaken,
-  insertWithCode,
-  liveBookingsOfPhone,
-  loadSchedule,
-  lockPhone,
-} from './bookings.repository.js';
-import type { BookingInput } from './bookings.schema.js';
-import { notifyBooked, notifyWaitlistOffer } from './bookings.notify.js';
+import { activeStation, insertUnlessTaken, liveBookingsOfPhone, loadSchedule, lockPhone } from './bookings.repository.js';
+import { notifyWaitlistOffer } from './bookings.notify.js';
+import { phoneRuleError } from './placement.js';
 import { computeSlots, findSlot, localStartOf, type Slot } from './slots.js';
 
 export function slotOptions(ctx: AppContext) {
@@ -89,65 +75,7 @@ export async function assertPhoneMayBook(
   const now = ctx.clock.now();
   await lockPhone(m, phone, now);
   const problem = phoneRuleViolation(await liveBookingsOfPhone(m, phone, now), span, now, ctx.config.booking.maxFuturePerPhone, exceptId);
-  if (problem?.kind === 'too_many') {
-    throw conflict(`This phone number already holds ${problem.limit} upcoming bookings; cancel one before booking another`);
-  }
-  if (problem?.kind === 'overlap') {
-    throw conflict(
-      `This phone number already has a booking at ${formatInstant(problem.with.startAt, ctx.config.timeZone)} that overlaps this time`,
-    );
-  }
-}
-
-export interface Placed {
-  appointment: AppointmentRow;
-  station: StationRow;
-  lawyerName: string;
-}
-
-/** A new booking on a free seat of a real slot, its confirmation and its reminder. */
-export async function placeBooking(
-  m: Manager,
-  ctx: AppContext,
-  input: BookingInput,
-  source: AppointmentSource,
-): Promise<Placed> {
-  const now = ctx.clock.now();
-  const station = await requireStation(m, input.stationId);
-  const slot = await resolveSlot(m, ctx, station, input.start);
-  if (slot.remaining <= 0) throw conflict('That time is fully booked; please pick another', 'slot_full');
-  const span = { start: new Date(slot.start), end: new Date(slot.end) };
-  await assertPhoneMayBook(m, ctx, input.phone, span);
-  const row: Omit<AppointmentRow, 'id' | 'code'> = {
-    stationId: station.id,
-    date: slot.date,
-    slotTime: slot.time,
-    startAt: span.start,
-    endAt: span.end,
-    status: 'booked',
-    source,
-    name: input.name,
-    phone: input.phone,
-    category: input.category,
-    note: input.note || null,
-    consentAt: now,
-    outcomeServices: null,
-    amountInvolved: null,
-    outcomeNote: null,
-    checkedInAt: null,
-    completedAt: null,
-    cancelledAt: null,
-    createdBy: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const { id, code } = await insertWithCode(m, AppointmentEntity, row);
-  const seat = await claimSeat(m, { stationId: station.id, date: slot.date, slotTime: slot.time, capacity: slot.capacity }, id, now);
-  if (seat === null) throw conflict('That time has just been fully booked; please pick another', 'slot_full');
-  const appointment: AppointmentRow = { ...row, id, code };
-  await notifyBooked(m, notifyEnv(ctx), appointment, station.name);
-  return { appointment, station, lawyerName: slot.lawyerName };
+  if (problem) throw phoneRuleError(problem, ctx.config.timeZone);
 }
 
 export const notifyEnv = (ctx: AppContext) => ({ clock: ctx.clock, timeZone: ctx.config.timeZone });

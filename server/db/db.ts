@@ -7,10 +7,14 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import mysql from 'mysql2';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { DatabaseKind } from '../config.js';
 import { entities, subscribers } from './entities.js';
 import { migrations } from '../../migrations/index.js';
+import { SqliteGroupCommit } from './groupCommit.js';
+import { MysqlSql, sqliteSession, TxRetry, type MysqlConn, type Sql } from './sql.js';
 
 export type Manager = EntityManager;
 
@@ -67,19 +71,45 @@ export function createDataSource(opts: DbOptions): DataSource {
 
 const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
+const isRetryableMysql = (err: unknown): boolean => {
+  const code = (err as { code?: string }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+  return code !== undefined && RETRYABLE_MYSQL.has(code);
+};
+
+/** How often `sqlTx` runs a transaction that asks to be run again (TxRetry, deadlock). */
+const SQL_TX_ATTEMPTS = 5;
+
+/** The raw pool behind `sqlTx` on MySQL: its connections accept multi-statement batches. */
+function createRawPool(opts: DbOptions): mysql.Pool {
+  return mysql.createPool({
+    uri: opts.url,
+    multipleStatements: true,
+    timezone: 'Z',
+    charset: 'UTF8MB4_UNICODE_CI',
+    connectionLimit: opts.poolSize ?? 10,
+    connectTimeout: 3000,
+    enableKeepAlive: true,
+    waitForConnections: true,
+    queueLimit: 500,
+  });
+}
+
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
   private immediateRunner: QueryRunner | null = null;
+  private rawPool: mysql.Pool | null = null;
+  private group: SqliteGroupCommit | null = null;
 
   constructor(
     readonly ds: DataSource,
     readonly kind: DatabaseKind,
+    private readonly opts: DbOptions = { url: '' },
   ) {}
 
   static async connect(opts: DbOptions): Promise<Db> {
     const ds = createDataSource(opts);
     await ds.initialize();
-    return new Db(ds, databaseKindOf(opts.url));
+    return new Db(ds, databaseKindOf(opts.url), opts);
   }
 
   /** Serialise work on SQLite's single connection. */
@@ -96,8 +126,7 @@ export class Db {
       try {
         return await this.ds.transaction(fn);
       } catch (err) {
-        const code = (err as { code?: string }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
-        if (attempt < 4 && code && RETRYABLE_MYSQL.has(code)) {
+        if (attempt < 4 && isRetryableMysql(err)) {
           await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
           continue;
         }
@@ -124,6 +153,64 @@ export class Db {
     return this.immediateRunner.manager.transaction(fn);
   }
 
+  /**
+   * Run `fn` in one transaction of raw statements (see server/db/sql.ts): everything or
+   * nothing. A `TxRetry` thrown by `fn`, or a MySQL deadlock, runs it again from the
+   * start; on the last attempt the session is not retryable and `fn` throws its fallback.
+   */
+  async sqlTx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const retryable = attempt < SQL_TX_ATTEMPTS;
+      try {
+        return this.kind === 'sqlite' ? await this.sqliteRawTx(fn, retryable) : await this.mysqlRawTx(fn, retryable);
+      } catch (err) {
+        if (err instanceof TxRetry) {
+          if (retryable) continue;
+          throw err.fallback;
+        }
+        if (retryable && isRetryableMysql(err)) {
+          await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** On SQLite, raw transactions of one turn of the event loop commit together (groupCommit.ts). */
+  private sqliteRawTx<T>(fn: (sql: Sql) => Promise<T>, retryable: boolean): Promise<T> {
+    const handle = (this.ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    if (!this.group || this.group.closed) {
+      this.group = new SqliteGroupCommit(sqliteSession(handle, false), (work) => this.serial(work));
+    }
+    return this.group.run(sqliteSession(handle, retryable), fn);
+  }
+
+  private async mysqlRawTx<T>(fn: (sql: Sql) => Promise<T>, retryable: boolean): Promise<T> {
+    this.rawPool ??= createRawPool(this.opts);
+    const pool = this.rawPool;
+    const conn = await new Promise<mysql.PoolConnection>((resolve, reject) =>
+      pool.getConnection((err, c) => (err ? reject(err) : resolve(c))),
+    );
+    const session = new MysqlSql(conn as unknown as MysqlConn, true, retryable, { began: false });
+    let healthy = true;
+    try {
+      const out = await fn(session);
+      await session.finish();
+      return out;
+    } catch (err) {
+      try {
+        await session.rollback();
+      } catch {
+        healthy = false; // the connection is gone or confused: never hand it out again
+      }
+      throw err;
+    } finally {
+      if (healthy) conn.release();
+      else conn.destroy();
+    }
+  }
+
   /** Run read-only work. */
   async read<T>(fn: (m: Manager) => Promise<T>): Promise<T> {
     if (this.kind === 'sqlite') return this.serial(() => fn(this.ds.manager));
@@ -145,6 +232,9 @@ export class Db {
   }
 
   async close(): Promise<void> {
+    const pool = this.rawPool;
+    this.rawPool = null;
+    if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

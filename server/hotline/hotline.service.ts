@@ -8,7 +8,8 @@ import type { Manager } from '../db/db.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
 import { AppointmentEntity } from '../bookings/appointments.entity.js';
-import { placeBooking } from '../bookings/ledger.js';
+import { placeBooking } from '../bookings/placement.js';
+import { sqlOf } from '../db/sql.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { formatInstant, zonedParts } from '../lib/dates.js';
 import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
@@ -272,7 +273,7 @@ export class HotlineService {
         throw badRequest('A booking needs the caller’s mobile number', [{ path: 'phone', message: 'is required (the call has no mobile number)' }]);
       }
       const placed = await placeBooking(
-        m,
+        sqlOf(m),
         this.ctx,
         { stationId: input.stationId ?? call.stationId, start: input.start, name, phone, category: call.category as never, note: input.note, consent: true },
         'online',

@@ -7,7 +7,7 @@
 import type { Clock } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { NotificationEntity, type Channel } from './notifications.entity.js';
+import { NotificationEntity, type Channel, type NotificationRow } from './notifications.entity.js';
 
 export interface NewNotification {
   channel: Channel;
@@ -24,13 +24,9 @@ export interface NewNotification {
   dedupeKey?: string;
 }
 
-/**
- * Add a message to the outbox inside the caller's transaction. With a dedupe key
- * a second call for the same key adds nothing (returns false).
- */
-export async function enqueueNotification(m: Manager, clock: Clock, n: NewNotification): Promise<boolean> {
-  const now = clock.now();
-  const row = {
+/** The outbox row a message becomes (pure). */
+export function outboxRow(n: NewNotification, now: Date): Omit<NotificationRow, 'id'> {
+  return {
     channel: n.channel,
     kind: n.kind,
     recipientUserId: n.recipientUserId ?? null,
@@ -38,7 +34,7 @@ export async function enqueueNotification(m: Manager, clock: Clock, n: NewNotifi
     recipientEmail: n.recipientEmail ?? null,
     title: n.title.slice(0, 200),
     body: n.body,
-    payload: (n.payload ?? null) as never,
+    payload: n.payload ?? null,
     // In-app messages are delivered by being stored.
     status: n.channel === 'in_app' ? ('sent' as const) : ('pending' as const),
     attempts: 0,
@@ -51,15 +47,23 @@ export async function enqueueNotification(m: Manager, clock: Clock, n: NewNotifi
     dedupeKey: n.dedupeKey ?? null,
     createdAt: now,
   };
+}
+
+/**
+ * Add a message to the outbox inside the caller's transaction. With a dedupe key
+ * a second call for the same key adds nothing (returns false).
+ */
+export async function enqueueNotification(m: Manager, clock: Clock, n: NewNotification): Promise<boolean> {
+  const row = outboxRow(n, clock.now());
   if (!n.dedupeKey) {
-    await m.insert(NotificationEntity, row);
+    await m.insert(NotificationEntity, row as never);
     return true;
   }
   // A duplicate key must not abort the caller's transaction (MySQL would keep it
   // alive, PostgreSQL would not): check first; the unique index still guards races.
   if (await m.existsBy(NotificationEntity, { dedupeKey: n.dedupeKey })) return false;
   try {
-    await m.insert(NotificationEntity, row);
+    await m.insert(NotificationEntity, row as never);
     return true;
   } catch (err) {
     if (isUniqueViolation(err)) return false;
