@@ -109,6 +109,7 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
         );
         rows.push({ db: target.name, what: 'POST /api/appointments (book)', rps: booking.rps, p50_ms: booking.p50, p99_ms: booking.p99, non2xx: booking.non2xx, vs_hello: `${Math.round((booking.rps / base.rps) * 100)} %` });
 
+        if (process.env.BENCH_BOOKING_ONLY === '1') return;
         const slotDate = addDays(today, 1);
         const slots = summarise(await cannon({ url: `${app.url}/api/stations/1/slots?date=${slotDate}` }));
         rows.push({ db: target.name, what: 'GET /api/stations/:id/slots', rps: slots.rps, p50_ms: slots.p50, p99_ms: slots.p99, non2xx: slots.non2xx });

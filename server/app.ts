@@ -2,17 +2,16 @@
  * The Express application: plumbing first, then every feature's routes from
  * one route table, then the built client with history fallback.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { errorHandler, unknownApiRoute } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { buildOpenApiDocument, renderDocsHtml } from './http/openapi.js';
 import { createRateLimiters } from './http/rateLimits.js';
+import { requestObserver } from './http/requestObserver.js';
 import { mountRoutes, type AnyRoute } from './http/routes.js';
 import { buildServices, type Services } from './services.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -29,8 +28,6 @@ import { hotlineRoutes } from './hotline/hotline.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { posterRoutes } from './posters/posters.routes.js';
-import { maskPhonesInText } from './lib/mask.js';
-import { safeError } from './logger.js';
 
 export interface App {
   app: express.Express;
@@ -72,25 +69,15 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy === 'false' ? false : ctx.config.trustProxy);
   app.set('query parser', 'simple');
+  // API answers are computed per request (and some are personal): no ETag hashing of every body.
+  app.set('etag', false);
 
+  const metrics = createMetrics();
   app.use(
-    pinoHttp({
+    requestObserver({
       logger: ctx.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Never log query strings (they can hold a phone number) or auth headers.
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: maskPhonesInText(String(req.url).split('?')[0] ?? '') }),
-        res: (res) => ({ statusCode: res.statusCode }),
-        // Never the query parameters of a failed statement (names, phones): see safeError.
-        err: safeError,
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+      observe: metrics.observe,
+      quiet: (req) => req.url === '/api/health' || req.url === '/metrics',
     }),
   );
   app.use(
@@ -113,8 +100,6 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
     }),
   );
 
-  const metrics = createMetrics();
-  app.use(metrics.middleware);
   app.use('/api', express.json({ limit: ctx.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
 
   const router = express.Router();

@@ -1,9 +1,10 @@
 import client from 'prom-client';
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 
 export interface Metrics {
   registry: client.Registry;
-  middleware: RequestHandler;
+  /** Record one finished request (called by the request observer). */
+  observe(req: Request, res: Response, seconds: number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -16,14 +17,10 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const middleware: RequestHandler = (req, res, next) => {
-    const end = duration.startTimer();
-    res.on('finish', () => {
-      // The matched route pattern, never the raw path (keeps label cardinality bounded, no personal data).
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/api') ? 'unmatched' : 'static';
-      end({ method: req.method, route, status: String(res.statusCode) });
-    });
-    next();
+  const observe = (req: Request, res: Response, seconds: number) => {
+    // The matched route pattern, never the raw path (keeps label cardinality bounded, no personal data).
+    const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/api') ? 'unmatched' : 'static';
+    duration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
   };
-  return { registry, middleware };
+  return { registry, observe };
 }

@@ -6,7 +6,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { roleAllowed, type Access, type AuthUser } from '../auth/policy.js';
 import { AppError, errorBodySchema, zodDetails, type ErrorDetail } from './errors.js';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';

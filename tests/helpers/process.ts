@@ -27,7 +27,9 @@ export interface Proc {
 export async function startProcess(script: string, env: Record<string, string>, healthPath = '/api/health'): Promise<Proc> {
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+  // SERVER_NODE_ARGS passes extra flags to the child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark.
+  const extra = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS_ENABLED: '0', PUBLIC_RATE_LIMIT: '0', ...env },
