@@ -61,8 +61,10 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
   await hello.stop();
   rows.push({ db: '—', what: 'Express hello-world GET', rps: base.rps, p50_ms: base.p50, p99_ms: base.p99, non2xx: base.non2xx });
 
-  const targets: { name: string; url: string }[] = [{ name: 'sqlite', url: 'sqlite::temp:' }];
+  let targets: { name: string; url: string }[] = [{ name: 'sqlite', url: 'sqlite::temp:' }];
   if (opts.mysqlUrl) targets.push({ name: 'mysql', url: opts.mysqlUrl });
+  // BENCH_DBS=mysql (or sqlite) runs one database only.
+  if (process.env.BENCH_DBS) targets = targets.filter((t) => process.env.BENCH_DBS!.split(',').includes(t.name));
   for (const target of targets) {
     await withBenchDb(target.url, async (db, url) => {
       const net = benchNetwork(80);

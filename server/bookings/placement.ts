@@ -25,7 +25,7 @@ import { badRequest, conflict, type AppError } from '../http/errors.js';
 import { formatInstant } from '../lib/dates.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
-import { PERSON_KEY_SECRET, personKeyOf } from '../privacy/personKey.js';
+import { knownSecret, PERSON_KEY_SECRET, personKeyOf, rememberSecret } from '../privacy/personKey.js';
 import { AppointmentEntity, AppointmentSeatEntity, IdempotencyKeyEntity, type AppointmentRow, type AppointmentSource } from './appointments.entity.js';
 import { phoneRuleViolation, type PhoneBooking, type PhoneRuleViolation } from './appointmentRules.js';
 import { newCode } from './bookings.repository.js';
@@ -98,6 +98,7 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   const local = localStartOf(input.start, tz);
   if (!local) throw notSlot();
 
+  const known = knownSecret(ctx.db.ds);
   // 1. Reads. The guard row goes first: on MySQL the snapshot of the reads after it starts
   //    only once the lock is held, so they see every booking this phone has committed.
   const reads = await sql.batch([
@@ -114,12 +115,14 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
       sql: "SELECT id, status, start_at AS startAt, end_at AS endAt FROM appointments WHERE phone = ? AND status IN ('booked', 'checked_in') AND end_at > ?",
       params: [input.phone, now],
     },
-    { sql: 'SELECT value FROM settings WHERE name = ?', params: [PERSON_KEY_SECRET] },
+    ...(known ? [] : [{ sql: 'SELECT value FROM settings WHERE name = ?', params: [PERSON_KEY_SECRET] }]),
     ...(idempotency
       ? [{ sql: 'SELECT request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope = ? AND idem_key = ?', params: [idempotency.scope, idempotency.key] }]
       : []),
   ]);
-  const [, stationRows, shiftRows, dayRows, seatRows, phoneRows, secretRows, keyRows] = reads.map((r) => r.rows);
+  const [, stationRows, shiftRows, dayRows, seatRows, phoneRows, ...rest] = reads.map((r) => r.rows);
+  const secretRows = known ? [{ value: known }] : rest.shift();
+  const keyRows = rest.shift();
 
   const prior = keyRows?.[0];
   if (prior) {
@@ -158,6 +161,7 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   const seatNo = firstFreeSeat(slot, new Set(seatRows!.map((r: Row) => Number(r.seatNo))));
   const secret = secretRows![0]?.value;
   if (typeof secret !== 'string') throw new Error('the person-key secret is missing (run the migrations)');
+  if (!known) rememberSecret(ctx.db.ds, secret);
 
   // 3. Writes.
   const row: Omit<AppointmentRow, 'id'> = {

@@ -56,6 +56,14 @@ export async function secretOf(m: EntityManager): Promise<string> {
   return row.value;
 }
 
+/** The secret if this data source has loaded it already (raw-SQL paths read it themselves otherwise). */
+export const knownSecret = (ds: DataSource): string | undefined => cache.get(ds);
+
+/** Remember a secret a raw-SQL path read from `settings`. */
+export function rememberSecret(ds: DataSource, value: string): void {
+  cache.set(ds, value);
+}
+
 /** The person key of a phone number on this installation. */
 export async function personKeyFor(m: EntityManager, phone: string | null | undefined): Promise<string | null> {
   if (phoneIdentity(phone) === null) return null;
