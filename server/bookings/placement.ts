@@ -150,6 +150,7 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
       timeZone: tz,
       minNoticeMinutes: ctx.config.booking.minNoticeMinutes,
       horizonDays: ctx.config.booking.horizonDays,
+      onlyTime: local.time,
     }),
     input.start,
   );

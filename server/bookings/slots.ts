@@ -75,6 +75,8 @@ export interface ComputeSlotsArgs {
   minNoticeMinutes?: number;
   /** Default 14: the last bookable date is today + horizonDays. */
   horizonDays?: number;
+  /** Only the slot that starts at this local HH:mm, if it is one (a booking needs no other). */
+  onlyTime?: string;
 }
 
 export const DEFAULT_MIN_NOTICE_MINUTES = 120;
@@ -170,6 +172,7 @@ export function computeSlots(args: ComputeSlotsArgs): Slot[] {
       const covering = dayShifts.filter((s) => s.start <= t && t + len <= s.end);
       if (covering.length === 0) continue;
       const time = minutesToTime(t);
+      if (args.onlyTime !== undefined && time !== args.onlyTime) continue;
       const startInstant = zonedInstant(date, time, timeZone);
       // A wall time that does not exist (a DST gap) is no slot.
       const round = zonedParts(startInstant, timeZone);

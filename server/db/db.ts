@@ -49,6 +49,9 @@ export function createDataSource(opts: DbOptions): DataSource {
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
         db.pragma('synchronous = NORMAL');
+        // Statement journals of savepoints (group commit) and temp tables in memory, not temp files.
+        db.pragma('temp_store = MEMORY');
+        db.pragma('cache_size = -65536');
       },
     });
   }

@@ -345,4 +345,28 @@ describe('computeSlots: properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('onlyTime gives exactly the slot the full day has at that time, or none', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 47 }),
+        fc.constantFrom(15, 20, 30, 45, 60),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('2026-12-01', '2026-12-02', '2026-12-05', '2026-12-07', '2026-12-20'),
+        fc.integer({ min: 0, max: 24 * 60 }),
+        (half, slotMinutes, taken, date, nowMinutes) => {
+          const time = `${String(Math.floor(half / 2)).padStart(2, '0')}:${half % 2 ? '30' : '00'}`;
+          const args = {
+            date,
+            station: { ...station, slotMinutes, seatsPerSlot: 2 },
+            booked: new Map([[time, taken]]),
+            now: new Date(NOW.getTime() + nowMinutes * 60_000),
+          };
+          const full = slots(args).filter((s) => s.time === time);
+          expect(slots({ ...args, onlyTime: time })).toEqual(full);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
