@@ -5,6 +5,8 @@
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/test npx tsx bench/http.bench.ts
  */
 import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { WorkingCalendar } from '../server/calendar/workingCalendar.js';
 import { addDays, isoWeekday, zonedParts } from '../server/lib/dates.js';
@@ -15,6 +17,27 @@ import { startProcess } from '../tests/helpers/process.js';
 import { report, withBenchDb } from './util.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+/** CPU seconds a local process has used (Linux /proc; null elsewhere). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The local MariaDB/MySQL server's pid, when it runs on this machine. */
+function databaseServerPid(): number | undefined {
+  try {
+    const out = execSync('pgrep -o mariadbd || pgrep -o mysqld', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return out ? Number(out) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const CONNECTIONS = 50;
 
 interface Run {
@@ -92,6 +115,8 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
       try {
         const starts = bookableStarts(staffed, today);
         let n = 0;
+        const dbPid = target.name === 'mysql' ? databaseServerPid() : undefined;
+        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid) };
         const booking = summarise(
           await cannon({
             url: `${app.url}/api/appointments`,
@@ -110,6 +135,13 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
           }),
         );
         rows.push({ db: target.name, what: 'POST /api/appointments (book)', rps: booking.rps, p50_ms: booking.p50, p99_ms: booking.p99, non2xx: booking.non2xx, vs_hello: `${Math.round((booking.rps / base.rps) * 100)} %` });
+        // Where the CPU went: the server process, and the database server when it is local.
+        const perBooking = (before: number | null, after: number | null) =>
+          before === null || after === null || booking.total === 0 ? '—' : `${Math.round(((after - before) * 1e6) / booking.total)} µs`;
+        rows.push({
+          db: target.name,
+          what: `CPU per booking: server ${perBooking(cpu0.app, cpuSeconds(app.child.pid))}${target.name === 'mysql' ? `, database server ${perBooking(cpu0.db, cpuSeconds(dbPid))}` : ''}`,
+        });
 
         if (process.env.BENCH_BOOKING_ONLY === '1') return;
         const slotDate = addDays(today, 1);
