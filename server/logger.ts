@@ -17,7 +17,7 @@ export function safeError(input: unknown): Record<string, unknown> {
 }
 
 function describe(input: unknown): Record<string, unknown> {
-  // pino-http hands custom serializers pino's own serialisation; its `raw` is the error itself.
+  // Some serialisers hand over pino's own serialisation of an error; its `raw` is the error itself.
   const raw = (input as { raw?: unknown } | null)?.raw;
   const err = raw instanceof Error ? raw : input;
   if (!(err instanceof Error)) {
