@@ -143,6 +143,17 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
           what: `CPU per booking: server ${perBooking(cpu0.app, cpuSeconds(app.child.pid))}${target.name === 'mysql' ? `, database server ${perBooking(cpu0.db, cpuSeconds(dbPid))}` : ''}`,
         });
 
+        // The HTTP stack's own ceiling for this route: the same POST with a body that fails
+        // validation (parsed, validated, answered 400, no database work).
+        const rejected = summarise(
+          await cannon({
+            url: `${app.url}/api/appointments`,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ stationId: 1, start: 'not a time', name: '压测', phone: '13900000000', category: 'wage_arrears', consent: true }),
+          }),
+        );
+        rows.push({ db: target.name, what: 'POST /api/appointments, invalid body (400: the HTTP stack alone)', rps: rejected.rps, p50_ms: rejected.p50, p99_ms: rejected.p99, non2xx: rejected.non2xx, vs_hello: `${Math.round((rejected.rps / base.rps) * 100)} %` });
         if (process.env.BENCH_BOOKING_ONLY === '1') return;
         const slotDate = addDays(today, 1);
         const slots = summarise(await cannon({ url: `${app.url}/api/stations/1/slots?date=${slotDate}` }));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Db } from '../server/db/db.js';
+import { mysql2Options, mysqlTargetOf } from '../server/db/mysqlUrl.js';
 
 export async function timeIt<T>(runs: number, fn: () => T | Promise<T>): Promise<number[]> {
   const out: number[] = [];
@@ -48,13 +49,14 @@ export async function withBenchDb<T>(url: string, fn: (db: Db, url: string) => P
     const mysql = await import('mysql2/promise');
     const u = new URL(url);
     const name = `dr_bench_${suffix}`;
-    const admin = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+    const server = mysql2Options(mysqlTargetOf(url), false);
+    const admin = await mysql.createConnection(server);
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     u.pathname = `/${name}`;
     realUrl = u.toString();
     cleanup = async () => {
-      const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+      const c = await mysql.createConnection(server);
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     };

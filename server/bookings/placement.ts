@@ -11,10 +11,11 @@
  *   3. insert the appointment; then its seat claim, its SMS and the idempotency key,
  *      committing in the same round trip.
  *
- * The seat's unique index is still what stops a double booking. When it (or the
- * booking code's, or the idempotency key's) refuses a write, a concurrent request got
- * there first: the transaction is rolled back and run again from step 1, where it sees
- * what that request did (see TxRetry).
+ * The seat's unique index is still what stops a double booking. When it refuses the
+ * seat, another request took that seat a moment ago: the next free seat is tried in the
+ * same transaction, and when none is left the answer is 409 slot_full. When the booking
+ * code's or the idempotency key's index refuses a write, the transaction is rolled back
+ * and run again from step 1, where it sees what the other request did (see TxRetry).
  */
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { WorkingCalendar, type LocalDay } from '../calendar/workingCalendar.js';
@@ -120,9 +121,9 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
       ? [{ sql: 'SELECT request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope = ? AND idem_key = ?', params: [idempotency.scope, idempotency.key] }]
       : []),
   ]);
-  const [, stationRows, shiftRows, dayRows, seatRows, phoneRows, ...rest] = reads.map((r) => r.rows);
-  const secretRows = known ? [{ value: known }] : rest.shift();
-  const keyRows = rest.shift();
+  const [, stationRows, shiftRows, dayRows, seatRows, phoneRows, ...optional] = reads.map((r) => r.rows);
+  const secretRows = known ? [{ value: known }] : optional.shift();
+  const keyRows = optional.shift();
 
   const prior = keyRows?.[0];
   if (prior) {
@@ -159,7 +160,8 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   const span = { start: new Date(slot.start), end: new Date(slot.end) };
   const problem = phoneRuleViolation(phoneRows!.map(phoneBooking), span, now, ctx.config.booking.maxFuturePerPhone);
   if (problem) throw phoneRuleError(problem, tz);
-  const seatNo = firstFreeSeat(slot, new Set(seatRows!.map((r: Row) => Number(r.seatNo))));
+  const taken = new Set(seatRows!.map((r: Row) => Number(r.seatNo)));
+  const seatNo = firstFreeSeat(slot, taken);
   const secret = secretRows![0]?.value;
   if (typeof secret !== 'string') throw new Error('the person-key secret is missing (run the migrations)');
   if (!known) rememberSecret(ctx.db.ds, secret);
@@ -196,33 +198,27 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   const inserted = await writeOrRetry(sql, takenMeanwhile, () => sql.batch([insertRows(meta(AppointmentEntity), [row])]));
   const appointment: AppointmentRow = { ...row, id: inserted[0]!.insertId };
   const stationName = String(station.name);
-  const seat = {
-    stationId: input.stationId,
-    date: slot.date,
-    slotTime: slot.time,
-    seatNo,
-    kind: 'booking',
-    appointmentId: appointment.id,
-    waitlistEntryId: null,
-    holdUntil: null,
-    createdAt: now,
-  };
+  const seatStmt = (n: number) =>
+    insertRows(meta(AppointmentSeatEntity), [
+      { stationId: input.stationId, date: slot.date, slotTime: slot.time, seatNo: n, kind: 'booking', appointmentId: appointment.id, waitlistEntryId: null, holdUntil: null, createdAt: now },
+    ]);
   const messages = bookedMessages({ clock: ctx.clock, timeZone: tz }, appointment, stationName).map((n) => outboxRow(n, now));
-  await writeOrRetry(
-    sql,
-    (err) => (/idempotency|idem_key/i.test(String((err as Error).message)) ? keyInFlight() : takenMeanwhile()),
-    () =>
-      sql.batch(
-        [
-          insertRows(meta(AppointmentSeatEntity), [seat]),
-          insertRows(meta(NotificationEntity), messages),
-          ...(idempotency
-            ? [insertRows(meta(IdempotencyKeyEntity), [{ scope: idempotency.scope, idemKey: idempotency.key, requestHash: idempotency.hash, appointmentId: appointment.id, createdAt: now }])]
-            : []),
-        ],
-        { last: true },
-      ),
-  );
+  const rest = [
+    insertRows(meta(NotificationEntity), messages),
+    ...(idempotency
+      ? [insertRows(meta(IdempotencyKeyEntity), [{ scope: idempotency.scope, idemKey: idempotency.key, requestHash: idempotency.hash, appointmentId: appointment.id, createdAt: now }])]
+      : []),
+  ];
+  const restFailed = (err: unknown) => (/idempotency|idem_key/i.test(String((err as Error).message)) ? keyInFlight() : takenMeanwhile());
+  try {
+    await sql.batch([seatStmt(seatNo), ...rest], { last: true });
+  } catch (err) {
+    if (!isSeatTaken(err)) failedWrite(sql, err, restFailed);
+    // Someone claimed that seat a moment ago. The failed insert undid only itself: try the
+    // other seats in this same transaction (a seat that refuses is really taken), then the rest.
+    await claimAnotherSeat(sql, slot, new Set([...taken, seatNo]), seatStmt);
+    await writeOrRetry(sql, restFailed, () => sql.batch(rest, { last: true }));
+  }
   return { placed: { appointment, stationName, lawyerName: slot.lawyerName } };
 }
 
@@ -235,14 +231,38 @@ function firstFreeSeat(slot: Slot, taken: Set<number>): number {
   throw new Error('no free seat number although the slot has room');
 }
 
+/** A seat's unique index refused the claim (the message names the index or its columns on either database). */
+function isSeatTaken(err: unknown): boolean {
+  return isUniqueViolation(err) && /uq_seats_slot_seat|appointment_seats\.seat_no/.test(String((err as Error).message));
+}
+
+/** Claim the lowest seat of the slot not known to be taken, one insert at a time; 409 when none is left. */
+async function claimAnotherSeat(sql: Sql, slot: Slot, tried: Set<number>, seatStmt: (n: number) => Stmt): Promise<void> {
+  for (let n = 1; n <= slot.capacity; n++) {
+    if (tried.has(n)) continue;
+    try {
+      await sql.batch([seatStmt(n)]);
+      return;
+    } catch (err) {
+      if (!isSeatTaken(err)) throw err;
+    }
+  }
+  throw takenMeanwhile();
+}
+
 /** Run a write; a unique index refusing it means a concurrent request got there first. */
 async function writeOrRetry<T>(sql: Sql, fallback: (err: unknown) => AppError, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (isUniqueViolation(err)) retryOrFail(sql, fallback(err));
-    throw err;
+    failedWrite(sql, err, fallback);
   }
+}
+
+/** A write failed: a unique index refusing it runs the transaction again (or gives up with `fallback`); anything else is rethrown. */
+function failedWrite(sql: Sql, err: unknown, fallback: (err: unknown) => AppError): never {
+  if (isUniqueViolation(err)) retryOrFail(sql, fallback(err));
+  throw err;
 }
 
 function localDay(r: Row): LocalDay {

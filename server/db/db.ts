@@ -14,6 +14,7 @@ import type { DatabaseKind } from '../config.js';
 import { entities, subscribers } from './entities.js';
 import { migrations } from '../../migrations/index.js';
 import { SqliteGroupCommit } from './groupCommit.js';
+import { mysql2Options, mysqlTargetOf } from './mysqlUrl.js';
 import { MysqlSql, sqliteSession, TxRetry, type MysqlConn, type Sql } from './sql.js';
 
 export type Manager = EntityManager;
@@ -55,9 +56,10 @@ export function createDataSource(opts: DbOptions): DataSource {
       },
     });
   }
+  const target = mysqlTargetOf(opts.url);
   return new DataSource({
     type: 'mysql',
-    url: opts.url,
+    url: target.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     entities,
@@ -68,7 +70,7 @@ export function createDataSource(opts: DbOptions): DataSource {
     logging: opts.logging ?? false,
     poolSize: opts.poolSize ?? 10,
     connectTimeout: 3000,
-    extra: { enableKeepAlive: true, waitForConnections: true, queueLimit: 500 },
+    extra: { enableKeepAlive: true, waitForConnections: true, queueLimit: 500, ...(target.socketPath ? { socketPath: target.socketPath } : {}) },
   });
 }
 
@@ -85,7 +87,7 @@ const SQL_TX_ATTEMPTS = 5;
 /** The raw pool behind `sqlTx` on MySQL: its connections accept multi-statement batches. */
 function createRawPool(opts: DbOptions): mysql.Pool {
   return mysql.createPool({
-    uri: opts.url,
+    ...mysql2Options(mysqlTargetOf(opts.url)),
     multipleStatements: true,
     timezone: 'Z',
     charset: 'UTF8MB4_UNICODE_CI',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe } from 'vitest';
 import { Db } from '../../server/db/db.js';
+import { mysql2Options, mysqlTargetOf } from '../../server/db/mysqlUrl.js';
 
 export type DbKind = 'sqlite' | 'mysql';
 
@@ -28,13 +29,7 @@ export interface TestDatabase {
 
 async function mysqlAdmin<T>(fn: (c: import('mysql2/promise').Connection) => Promise<T>): Promise<T> {
   const mysql = await import('mysql2/promise');
-  const u = new URL(TEST_DATABASE_URL!);
-  const conn = await mysql.createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-  });
+  const conn = await mysql.createConnection(mysql2Options(mysqlTargetOf(TEST_DATABASE_URL!), false));
   try {
     return await fn(conn);
   } finally {
