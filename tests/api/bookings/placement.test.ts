@@ -44,6 +44,17 @@ describeEachDb('booking placement in raw statements', (kind) => {
     expect(sms[1]!.nextAttemptAt.toISOString()).toBe('2026-12-02T02:30:00.000Z');
   });
 
+  it('binds every value: text that looks like SQL is stored as text, even on the multi-statement MySQL pool', async () => {
+    const name = "x'); DROP TABLE appointments; --";
+    const note = "\\'; UPDATE stations SET active = 0; SELECT ('";
+    const res = await t.http.post('/api/appointments').send(bookingFor(stationId, '2026-12-03T11:00:00+08:00', { name, note }));
+    expect(res.status).toBe(201);
+    const a = await t.db.read((m) => m.findOneByOrFail(AppointmentEntity, { id: res.body.id }));
+    expect([a.name, a.note]).toEqual([name, note]);
+    expect(await count(t, 'SELECT COUNT(*) FROM stations WHERE active = 1')).toBeGreaterThan(0);
+    expect(await count(t, 'SELECT COUNT(*) FROM appointments')).toBeGreaterThan(0);
+  });
+
   it('stores datetimes, JSON and nulls in the very form the ORM stores them', async () => {
     const now = new Date('2026-12-01T01:02:03.000Z');
     const row = { channel: 'sms', kind: 'test.form', recipientUserId: null, recipientPhone: null, recipientEmail: null, title: 't', body: 'b', payload: { a: [1, '二'] }, status: 'pending', attempts: 0, nextAttemptAt: now, claimedBy: null, claimedUntil: null, sentAt: null, readAt: null, lastError: null, dedupeKey: null, createdAt: now };
