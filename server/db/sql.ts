@@ -4,9 +4,11 @@
  * statements (`?` placeholders) on the connection of a transaction:
  *
  * - `db.sqlTx(fn)` opens a transaction of its own. On SQLite it runs on the single
- *   connection, serialised with every other transaction, with cached prepared
- *   statements. On MySQL it takes a connection from a small pool of its own on which
- *   a whole `batch` travels in one round trip (START TRANSACTION and COMMIT ride along).
+ *   connection with cached prepared statements, serialised with every other
+ *   transaction; the raw transactions of one event-loop turn share one COMMIT
+ *   (groupCommit.ts). On MySQL it takes a connection from a small pool of its own on
+ *   which a whole `batch` travels in one round trip (START TRANSACTION and COMMIT ride
+ *   along).
  * - `sqlOf(m)` runs on the connection of a TypeORM transaction already open, so an
  *   ORM-based service can call the same code; a batch then goes one statement at a time.
  *
@@ -53,7 +55,8 @@ export interface Sql {
 
 /**
  * Thrown inside `db.sqlTx` to roll back and run the transaction again from its first
- * read (e.g. a unique index refused a seat another request took a moment ago). After
+ * read (e.g. a unique index refused a booking code or an Idempotency-Key that another
+ * request wrote a moment ago: the next attempt sees it). After
  * the last attempt — or where the session cannot retry — `fallback` is thrown instead.
  */
 export class TxRetry extends Error {
