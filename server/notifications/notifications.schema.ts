@@ -4,7 +4,7 @@ import { pageOf, pageQuery } from '../http/schemas.js';
 export const inAppMessageSchema = z
   .object({
     id: z.number().int(),
-    kind: z.string().meta({ description: 'e.g. roster_published, swap_requested, swap_offer, swap_accepted, swap_awaiting_approval, swap_applied, swap_rejected' }),
+    kind: z.string().meta({ description: 'e.g. roster_published, swap_requested, swap_offer, swap_accepted, swap_awaiting_approval, swap_applied, swap_rejected, swap_declined' }),
     title: z.string(),
     body: z.string(),
     payload: z.record(z.string(), z.unknown()).meta({ description: 'ids to link to, e.g. {swapId, shiftId, date}' }),

@@ -11,17 +11,18 @@ import { BLOCKER_MESSAGES, whyCannotServe, type DutyCandidate, type DutyContext,
 export const SWAP_TYPES = ['giveaway', 'exchange'] as const;
 export type SwapType = (typeof SWAP_TYPES)[number];
 
-export const SWAP_STATUSES = ['pending', 'accepted', 'applied', 'rejected', 'cancelled', 'expired'] as const;
+export const SWAP_STATUSES = ['pending', 'accepted', 'applied', 'rejected', 'declined', 'cancelled', 'expired'] as const;
 export type SwapStatus = (typeof SWAP_STATUSES)[number];
 
 /** A live swap still asks for something; every other status is final. */
 export const LIVE_STATUSES = ['pending', 'accepted'] as const satisfies readonly SwapStatus[];
 
 const TRANSITIONS: Record<SwapStatus, readonly SwapStatus[]> = {
-  pending: ['accepted', 'rejected', 'cancelled', 'expired'],
+  pending: ['accepted', 'rejected', 'declined', 'cancelled', 'expired'],
   accepted: ['applied', 'rejected', 'cancelled', 'expired'],
   applied: [],
   rejected: [],
+  declined: [],
   cancelled: [],
   expired: [],
 };
@@ -130,6 +131,20 @@ export function acceptanceBy(s: Pick<SwapFacts, 'type' | 'toLawyerId' | 'fromLaw
   if (lawyerId === null) return null;
   if (s.toLawyerId !== null) return s.toLawyerId === lawyerId ? 'named' : null;
   if (s.type === 'giveaway' && lawyerId !== s.fromLawyerId) return 'open';
+  return null;
+}
+
+/**
+ * May this actor decline? Only the colleague the swap names (for an exchange, the owner of
+ * the shift asked for), and only before they accepted. An open offer asked nobody, so
+ * there is nobody to decline it. null when they may.
+ */
+export function checkDecline(s: Pick<SwapFacts, 'type' | 'status' | 'toLawyerId'>, actor: Actor): Problem | null {
+  if (isOpenOffer(s)) return { status: 409, message: 'An open offer was not addressed to anyone, so it cannot be declined' };
+  if (actor.lawyerId === null || s.toLawyerId !== actor.lawyerId) {
+    return { status: 403, message: 'Only the colleague this swap was offered to may decline it' };
+  }
+  if (!canTransition(s.status, 'declined')) return { status: 409, message: `This swap is already ${s.status}` };
   return null;
 }
 

@@ -82,6 +82,11 @@ export const swapMessages = {
     title: `换班未获批准：${day(s)}`,
     body: `${day(s)} 的换班请求未获批准${s.swap.decisionNote ? `：${s.swap.decisionNote}` : ''}。值班安排不变。`,
   }),
+  declined: (s: SwapStory): SwapMessage => ({
+    kind: 'swap_declined',
+    title: `${s.toName ?? ''} 无法接班：${day(s)}`,
+    body: `${s.toName ?? ''} 婉拒了您 ${day(s)} 的换班请求${s.swap.decisionNote ? `：${s.swap.decisionNote}` : ''}。值班安排不变，您可以改问其他同事或公开转让。`,
+  }),
   cancelled: (s: SwapStory): SwapMessage => ({
     kind: 'swap_cancelled',
     title: `换班已撤回：${day(s)}`,

@@ -83,6 +83,17 @@ export function swapRoutes(swaps: SwapsService): AnyRoute[] {
     }),
     defineRoute({
       method: 'post',
+      path: '/api/swaps/:id/decline',
+      summary: 'Decline a swap offered to you by name (the named colleague, or the owner of the shift asked for), before accepting; an open offer cannot be declined',
+      tags: ['swaps'],
+      access: ['lawyer'],
+      params: idParams,
+      body: swapTransitionBody,
+      response: swapSchema,
+      handler: ({ params, body, user, req }) => swaps.decline(params.id, body.note, user!, String(req.id)),
+    }),
+    defineRoute({
+      method: 'post',
       path: '/api/swaps/:id/approve',
       summary: 'Approve an accepted swap: re-checks everything and changes both sides at once, or 409 and nothing changes',
       tags: ['swaps'],

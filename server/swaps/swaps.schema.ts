@@ -15,7 +15,7 @@ export const createSwapBody = z
   .meta({ id: 'CreateSwap' });
 export type CreateSwapInput = z.infer<typeof createSwapBody>;
 
-/** accept / approve / reject / cancel: a JSON body, possibly empty, with an optional note (the why). */
+/** accept / decline / approve / reject / cancel: a JSON body, possibly empty, with an optional note (the why). */
 export const swapTransitionBody = z.strictObject({ note: plainText(500).optional() }).meta({ id: 'SwapTransition' });
 
 const statusList = z

@@ -1,5 +1,5 @@
 /**
- * Shift swaps: ask, accept, approve or reject, cancel, expire. Every transition is a
+ * Shift swaps: ask, accept or decline, approve or reject, cancel, expire. Every transition is a
  * compare-and-set on the swap's status inside one transaction, with its audit row and
  * its messages; applying re-checks everything (whyCannotServe for each lawyer who gains
  * a duty, and the shifts' versions) and moves both sides with conditional updates, or
@@ -47,6 +47,7 @@ import {
 import type { CreateSwapInput, Swap, SwapCandidate, SwapListQuery, SwapPage, SwapShiftDto } from './swaps.schema.js';
 import {
   acceptanceBy,
+  checkDecline,
   checkSwapRequest,
   dutyContextFor,
   isExpired,
@@ -511,6 +512,23 @@ export class SwapsService {
       const involved = [swap.fromLawyerId, ...(swap.toLawyerId ? [swap.toLawyerId] : [])];
       await tellLawyers(m, this.ctx.clock, involved, rejected, 'rejected', swapMessages.rejected(await this.story(m, rejected)));
       return this.presentOne(m, rejected, actor);
+    });
+  }
+
+  /** The named colleague says no: the swap ends, the shift stays with the requester, who is told. */
+  async decline(id: number, note: string | undefined, actor: AuthUser, requestId?: string): Promise<Swap> {
+    return this.ctx.db.tx(async (m) => {
+      const swap = await findSwapForUpdate(m, this.ctx.db.kind, id);
+      if (!swap) throw notFound('No such swap');
+      const problem = checkDecline(swap, actor);
+      if (problem) throw problemError(problem);
+      const at = this.ctx.clock.now();
+      const set = { status: 'declined' as const, activeKey: null, decidedBy: actor.id, decidedAt: at, decisionNote: note ?? null, updatedAt: at };
+      if (!(await compareAndSetStatus(m, id, statusesBefore('declined'), set))) throw conflict('This swap has already been decided');
+      const declined = { ...swap, ...set };
+      await recordAudit(m, this.ctx.clock, { actor, action: 'swap.decline', entity: 'swap', entityId: id, details: { by: actor.lawyerId, note: note ?? null }, requestId });
+      await tellLawyers(m, this.ctx.clock, [swap.fromLawyerId], declined, 'declined', swapMessages.declined(await this.story(m, declined)));
+      return this.presentOne(m, declined, actor);
     });
   }
 

@@ -441,8 +441,8 @@ export interface SwapListQuery {
   pageSize?: number;
 }
 
-/** accept / approve / reject / cancel take a JSON body (possibly `{}`) with an optional note. */
-const transition = (id: number, action: 'accept' | 'approve' | 'reject' | 'cancel', note?: string) =>
+/** accept / decline / approve / reject / cancel take a JSON body (possibly `{}`) with an optional note. */
+const transition = (id: number, action: 'accept' | 'decline' | 'approve' | 'reject' | 'cancel', note?: string) =>
   apiFetch<Swap>(`/api/swaps/${id}/${action}`, { method: 'POST', body: note ? { note } : {} });
 
 export const swapsApi = {
@@ -460,6 +460,8 @@ export const swapsApi = {
   candidates: (shiftId: number) => apiFetch<SwapCandidate[]>('/api/swaps/candidates', { query: { shiftId } }),
   create: (body: CreateSwapBody) => apiFetch<Swap>('/api/swaps', { method: 'POST', body }),
   accept: (id: number, note?: string) => transition(id, 'accept', note),
+  /** The named colleague says no (pending only; an open offer cannot be declined). */
+  decline: (id: number, note?: string) => transition(id, 'decline', note),
   approve: (id: number, note?: string) => transition(id, 'approve', note),
   reject: (id: number, note?: string) => transition(id, 'reject', note),
   cancel: (id: number, note?: string) => transition(id, 'cancel', note),

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptanceBy,
   canTransition,
+  checkDecline,
   checkSwapRequest,
   dutyContextFor,
   hasStarted,
   isExpired,
+  isLive,
   isOpenOffer,
   needsApproval,
   offerReminderDue,
@@ -56,6 +58,7 @@ describe('status transitions', () => {
   const allowed: [SwapStatus, SwapStatus][] = [
     ['pending', 'accepted'],
     ['pending', 'rejected'],
+    ['pending', 'declined'],
     ['pending', 'cancelled'],
     ['pending', 'expired'],
     ['accepted', 'applied'],
@@ -69,9 +72,14 @@ describe('status transitions', () => {
   it('only an accepted swap applies; nothing leaves a final status', () => {
     expect(statusesBefore('applied')).toEqual(['accepted']);
     expect(statusesBefore('cancelled')).toEqual(['pending', 'accepted']);
-    for (const final of ['applied', 'rejected', 'cancelled', 'expired'] as const) {
+    for (const final of ['applied', 'rejected', 'declined', 'cancelled', 'expired'] as const) {
       expect(SWAP_STATUSES.some((to) => canTransition(final, to))).toBe(false);
+      expect(isLive(final)).toBe(false);
     }
+  });
+  it('only a pending swap can be declined (once accepted, the colleague has said yes)', () => {
+    expect(statusesBefore('declined')).toEqual(['pending']);
+    expect(SWAP_STATUSES).toContain('declined');
   });
 });
 
@@ -119,6 +127,31 @@ describe('who may accept', () => {
     expect(isOpenOffer(facts({ toLawyerId: 5 }))).toBe(false);
     expect(isOpenOffer(facts({ status: 'accepted', toLawyerId: 5 }))).toBe(false);
     expect(isOpenOffer(facts({ type: 'exchange', toLawyerId: 5 }))).toBe(false);
+  });
+});
+
+describe('who may decline', () => {
+  const named = { role: 'lawyer', lawyerId: 200 };
+  const cases: [string, Partial<SwapFacts>, { role: string; lawyerId: number | null }, number | null][] = [
+    ['the named colleague, pending', { toLawyerId: 200 }, named, null],
+    ['the owner of the shift asked for in an exchange', { type: 'exchange', toLawyerId: 200, toShiftId: 2 }, named, null],
+    ['the requester', { toLawyerId: 200 }, { role: 'lawyer', lawyerId: 100 }, 403],
+    ['another lawyer', { toLawyerId: 200 }, { role: 'lawyer', lawyerId: 300 }, 403],
+    ['a coordinator', { toLawyerId: 200 }, { role: 'coordinator', lawyerId: null }, 403],
+    ['an open offer (nobody was asked)', {}, named, 409],
+    ['an open offer, by its requester', {}, { role: 'lawyer', lawyerId: 100 }, 409],
+    ['after accepting', { toLawyerId: 200, status: 'accepted' }, named, 409],
+    ['an open offer someone took', { toLawyerId: 200, status: 'accepted' }, named, 409],
+    ['twice', { toLawyerId: 200, status: 'declined' }, named, 409],
+    ['once cancelled', { toLawyerId: 200, status: 'cancelled' }, named, 409],
+    ['once applied', { toLawyerId: 200, status: 'applied' }, named, 409],
+    ['once expired', { toLawyerId: 200, status: 'expired' }, named, 409],
+  ];
+  it.each(cases)('%s', (_n, o, actor, status) => {
+    expect(checkDecline(facts(o), actor)?.status ?? null).toBe(status);
+  });
+  it('says why an open offer cannot be declined', () => {
+    expect(checkDecline(facts(), named)?.message).toMatch(/open offer/);
   });
 });
 
@@ -216,6 +249,7 @@ describe('time', () => {
     ['exchange, the other day passed', { type: 'exchange', date: '2026-12-10', toDate: '2026-11-30' }, true],
     ['applied, day passed', { status: 'applied', date: '2026-11-30' }, false],
     ['cancelled, day passed', { status: 'cancelled', date: '2026-11-30' }, false],
+    ['declined, day passed', { status: 'declined', toLawyerId: 5, date: '2026-11-30' }, false],
   ];
   it.each(expiry)('expiry: %s', (_n, o, expected) => {
     expect(isExpired(facts(o), '2026-12-01')).toBe(expected);

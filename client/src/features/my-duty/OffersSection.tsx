@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Swap } from '../../api/client';
 import { Loading } from '../../components/Loading';
+import { DeclineSwapButton } from '../swaps/DeclineSwapButton';
 import { SwapCard } from '../swaps/SwapCard';
 import { SwapActionError } from '../swaps/SwapConflicts';
 import { shortDate } from '../swaps/swapFormat';
@@ -35,14 +36,14 @@ export function OffersSection({ lawyerId, swaps, loading }: { lawyerId: number; 
       {!loading && offers.length === 0 && <p className="muted">{t('myDuty.offers.empty')}</p>}
       <div className="swap-list">
         {offers.map((s) => (
-          <Offer key={s.id} swap={s} onDone={setDone} />
+          <Offer key={s.id} swap={s} lawyerId={lawyerId} onDone={setDone} />
         ))}
       </div>
     </section>
   );
 }
 
-function Offer({ swap, onDone }: { swap: Swap; onDone: (message: string) => void }) {
+function Offer({ swap, lawyerId, onDone }: { swap: Swap; lawyerId: number; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
   const accept = useSwapAction();
@@ -73,6 +74,7 @@ function Offer({ swap, onDone }: { swap: Swap; onDone: (message: string) => void
         >
           {accept.isPending ? t('myDuty.offers.accepting') : t('myDuty.offers.accept')}
         </button>
+        <DeclineSwapButton swap={swap} lawyerId={lawyerId} onDone={onDone} />
       </div>
     </SwapCard>
   );

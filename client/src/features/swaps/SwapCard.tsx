@@ -90,7 +90,7 @@ export function SwapCard({
       )}
       {swap.decisionNote && (
         <p className="swap-note">
-          <span className="muted">{t('swaps.decisionNote')}</span>
+          <span className="muted">{swap.status === 'declined' ? t('swaps.declineNote') : t('swaps.decisionNote')}</span>
           {swap.decisionNote}
         </p>
       )}

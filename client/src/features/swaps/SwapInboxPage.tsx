@@ -9,7 +9,7 @@ import { SwapActionError, SwapConflicts } from './SwapConflicts';
 import { shortDate } from './swapFormat';
 import { useSwapAction, useSwapList } from './useSwaps';
 
-const FILTERS = ['open', 'accepted', 'pending', 'applied', 'rejected', 'cancelled', 'expired', 'all'] as const;
+const FILTERS = ['open', 'accepted', 'pending', 'applied', 'rejected', 'declined', 'cancelled', 'expired', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 20;
 

@@ -56,6 +56,9 @@ export function conflictLawyerName(swap: Swap, c: Pick<SwapConflict, 'lawyerId'>
   return '';
 }
 
+/** May this lawyer decline? Only a pending swap that names them (an open offer named nobody). */
+export const canDecline = (s: Pick<Swap, 'status' | 'toLawyerId'>, lawyerId: number) => s.status === 'pending' && s.toLawyerId === lawyerId;
+
 export const LIVE = ['pending', 'accepted'] as const;
 export const isLiveSwap = (s: Pick<Swap, 'status'>) => s.status === 'pending' || s.status === 'accepted';
 

@@ -51,9 +51,9 @@ export function useCreateSwap() {
   });
 }
 
-export type SwapAction = 'accept' | 'approve' | 'reject' | 'cancel';
+export type SwapAction = 'accept' | 'decline' | 'approve' | 'reject' | 'cancel';
 
-/** One of accept / approve / reject / cancel; the lists are refreshed whatever the answer (a 409 means they were stale). */
+/** One of accept / decline / approve / reject / cancel; the lists are refreshed whatever the answer (a 409 means they were stale). */
 export function useSwapAction() {
   const queryClient = useQueryClient();
   return useMutation({
