@@ -1,6 +1,9 @@
+/**
+ * Chinese first: zh-CN is bundled; English is its own chunk, loaded when someone picks
+ * it (or comes back with it picked), so a worker's phone never downloads it.
+ */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
 import zhCN, { type Translation } from './zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -25,13 +28,22 @@ function storedLanguage(): Language {
   return 'zh-CN';
 }
 
+/** Make a language's strings available (English is fetched the first time). */
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'zh-CN' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const { default: en } = await import('./en');
+  i18next.addResourceBundle('en', 'translation', en, true, true);
+}
+
 export function setLanguage(lang: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not persisted; the switch still applies to this visit.
   }
-  void i18next.changeLanguage(lang);
+  void loadLanguage(lang)
+    .catch(() => undefined) // offline: stay readable in Chinese (the fallback)
+    .then(() => i18next.changeLanguage(lang));
 }
 
 export function currentLanguage(): Language {
@@ -42,15 +54,23 @@ i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'zh-CN',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const initial = storedLanguage();
 
-document.documentElement.lang = storedLanguage();
+/** Resolves once the strings of the visitor's language are in (render after it). */
+export const i18nReady: Promise<unknown> = i18next
+  .use(initReactI18next)
+  .init({
+    resources: { 'zh-CN': { translation: zhCN } },
+    partialBundledLanguages: true,
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => (initial === 'zh-CN' ? undefined : loadLanguage(initial).then(() => i18next.changeLanguage(initial))))
+  .catch(() => undefined);
+
+document.documentElement.lang = initial;
 
 export default i18next;
