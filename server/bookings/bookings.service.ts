@@ -22,7 +22,8 @@ import {
 } from './bookings.repository.js';
 import { normalizeBookingCode } from './bookingCode.js';
 import { notifyCancelled, notifyRescheduled, withdrawReminder } from './bookings.notify.js';
-import { assertCanRecordVisit, seesWorkerDetails } from './bookings.policy.js';
+import { assertCanRecordVisit, assertCanRegisterWalkIn, seesWorkerDetails } from './bookings.policy.js';
+import { stationScopes, type StationScope } from '../stations/scope.js';
 import { presentAppointment, presentBooking } from './bookings.present.js';
 import type {
   Appointment,
@@ -235,13 +236,14 @@ export class BookingsService {
   private async presentForDesk(m: Manager, rows: AppointmentRow[], viewer: AuthUser): Promise<Appointment[]> {
     const names = await stationNames(m, rows.map((r) => r.stationId));
     const duty = await dutyShiftsOf(m, rows);
+    const scopes = await stationScopes(m, rows.map((r) => r.stationId));
     return rows.map((a) =>
       presentAppointment(
         a,
         names.get(a.stationId) ?? '',
         this.lawyerNameOf(a, duty),
         this.tz,
-        seesWorkerDetails(viewer, duty.get(`${a.stationId}:${a.date}`) ?? []),
+        seesWorkerDetails(viewer, duty.get(`${a.stationId}:${a.date}`) ?? [], scopeOf(scopes, a.stationId)),
       ),
     );
   }
@@ -251,6 +253,7 @@ export class BookingsService {
     return this.ctx.db.tx(async (m) => {
       const now = this.ctx.clock.now();
       const station = await requireStation(m, input.stationId);
+      assertCanRegisterWalkIn(actor, scopeOf(await stationScopes(m, [station.id]), station.id));
       const startAt = input.start ? new Date(input.start) : now;
       const local = zonedParts(startAt, this.tz);
       const row: Omit<AppointmentRow, 'id' | 'code'> = {
@@ -291,7 +294,7 @@ export class BookingsService {
       const a = await m.findOneBy(AppointmentEntity, { id });
       if (!a) throw notFound('No such appointment');
       const duty = (await dutyShiftsOf(m, [a])).get(`${a.stationId}:${a.date}`) ?? [];
-      assertCanRecordVisit(actor, duty);
+      assertCanRecordVisit(actor, duty, scopeOf(await stationScopes(m, [a.stationId]), a.stationId));
       if (!canTransition(a.status, input.status)) {
         throw conflict(`A ${a.status.replace('_', ' ')} appointment cannot be marked ${input.status.replace('_', ' ')}`);
       }
@@ -326,5 +329,8 @@ export class BookingsService {
     });
   }
 }
+
+/** A station's scope; a station missing from the tree stands alone (no ancestors). */
+const scopeOf = (scopes: Map<number, StationScope>, id: number): StationScope => scopes.get(id) ?? { id, ancestorIds: [] };
 
 const changedMeanwhile = () => conflict('This booking was changed at the same moment; please look it up again and retry');

@@ -9,7 +9,7 @@ import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity, type StationRow } from '../stations/stations.entity.js';
 import { HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
 import type { CallFilter } from './hotline.schema.js';
-import type { StationScope } from './hotline.policy.js';
+import type { StationScope } from '../stations/scope.js';
 
 /** `LIKE` with `%`, `_` and the escape character itself taken literally (the same on SQLite and MySQL). */
 export function likeContains(term: string): string {

@@ -16,7 +16,8 @@ import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
 import { normalizePhone } from '../lib/phone.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { FollowUpEntity, HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
-import { assertMayActFor, seesCallerDetails } from './hotline.policy.js';
+import { assertMayActFor } from '../stations/scope.js';
+import { seesCallerDetails } from './hotline.policy.js';
 import { presentCall, presentFollowUp, type PresentEnv } from './hotline.present.js';
 import {
   callsForExport,

@@ -179,4 +179,42 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     expect((await t.http.get('/api/appointments')).status).toBe(401);
     expect((await list(await t.tokenFor('admin'), '')).status).toBe(403);
   });
+
+  it('keeps staff posted at a station to its desk and the outposts under it', async () => {
+    const townA = await t.make.station({ level: 'town', name: '朱昌镇职工维权服务分站' });
+    const village = await t.make.station({ level: 'village', parentId: townA.id, name: '朱昌镇红星村工会' });
+    const townB = await t.make.station({ level: 'town', name: '百花湖镇职工维权服务分站' });
+    for (const s of [village, townB]) await t.make.shift({ date: '2026-12-04', stationId: s.id });
+    const bookAt = async (sid: number) => {
+      const res = await t.http.post('/api/appointments').send(bookingFor(sid, '2026-12-04T10:00:00+08:00', { name: '司马光明', phone: `1371111${String(sid).padStart(4, '0')}` }));
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const inVillage = await bookAt(village.id);
+    const inTownB = await bookAt(townB.id);
+    const staffA = await t.tokenFor('staff', { stationId: townA.id });
+    const networkStaff = await t.tokenFor('staff');
+
+    // Full details where they work, masked elsewhere.
+    const mine = await list(staffA, `stationId=${village.id}&date=2026-12-04`);
+    expect(mine.body.items[0]).toMatchObject({ id: inVillage, name: '司马光明', masked: false });
+    const theirs = await list(staffA, `stationId=${townB.id}&date=2026-12-04`);
+    expect(theirs.body.items[0]).toMatchObject({ id: inTownB, name: '司***', masked: true });
+    expect(theirs.body.items[0].phone).toMatch(/^137\*{4}\d{4}$/);
+
+    // Visits and walk-ins: their own station and below only.
+    expect((await patch(inTownB, staffA, { status: 'checked_in' })).status).toBe(403);
+    expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE id = ? AND status = 'booked'", [inTownB])).toBe(1);
+    expect((await patch(inVillage, staffA, { status: 'checked_in' })).status).toBe(200);
+    const walkIn = (token: string, sid: number) =>
+      t.http.post('/api/appointments/walk-in').set('Authorization', token).send({ stationId: sid, name: '李四', phone: '13900002222', category: 'other', consent: true });
+    const refused = await walkIn(staffA, townB.id);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect((await walkIn(staffA, village.id)).status).toBe(201);
+
+    // Staff without a station (the district's hotline desk) act for the whole network.
+    expect((await list(networkStaff, `stationId=${townB.id}&date=2026-12-04`)).body.items[0]).toMatchObject({ name: '司马光明', masked: false });
+    expect((await patch(inTownB, networkStaff, { status: 'checked_in' })).status).toBe(200);
+  });
 });

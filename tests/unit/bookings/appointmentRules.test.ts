@@ -7,7 +7,7 @@ import {
   type PhoneBooking,
 } from '../../../server/bookings/appointmentRules.js';
 import { APPOINTMENT_STATUSES } from '../../../server/bookings/appointments.entity.js';
-import { seesWorkerDetails } from '../../../server/bookings/bookings.policy.js';
+import { assertCanRecordVisit, assertCanRegisterWalkIn, seesWorkerDetails } from '../../../server/bookings/bookings.policy.js';
 import { presentAppointment } from '../../../server/bookings/bookings.present.js';
 import type { AuthUser } from '../../../server/auth/policy.js';
 
@@ -65,16 +65,31 @@ describe('reminders', () => {
 });
 
 describe('who sees a worker in full', () => {
-  const user = (role: AuthUser['role'], lawyerId: number | null = null): AuthUser => ({
-    id: 1, username: 'u', role, displayName: 'u', lawyerId, stationId: null,
+  const user = (role: AuthUser['role'], lawyerId: number | null = null, stationId: number | null = null): AuthUser => ({
+    id: 1, username: 'u', role, displayName: 'u', lawyerId, stationId,
   });
   const duty = [{ lawyerId: 7, lawyerName: '赵', start: '09:00', end: '17:30' }];
-  it('staff, coordinators and the duty lawyer; any other viewer gets masked data', () => {
-    expect(seesWorkerDetails(user('staff'), duty)).toBe(true);
-    expect(seesWorkerDetails(user('coordinator'), duty)).toBe(true);
-    expect(seesWorkerDetails(user('lawyer', 7), duty)).toBe(true);
-    expect(seesWorkerDetails(user('lawyer', 8), duty)).toBe(false);
-    expect(seesWorkerDetails(user('lawyer', null), duty)).toBe(false);
+  // A village outpost (12) under a town sub-station (3) under the district station (1).
+  const village = { id: 12, ancestorIds: [3, 1] };
+  it('staff of the station (or above it, or network-wide), coordinators and the duty lawyer; any other viewer gets masked data', () => {
+    expect(seesWorkerDetails(user('staff'), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('staff', null, 12), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('staff', null, 3), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('staff', null, 1), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('staff', null, 4), duty, village)).toBe(false);
+    expect(seesWorkerDetails(user('coordinator'), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('lawyer', 7), duty, village)).toBe(true);
+    expect(seesWorkerDetails(user('lawyer', 8), duty, village)).toBe(false);
+    expect(seesWorkerDetails(user('lawyer', null), duty, village)).toBe(false);
+  });
+  it('lets staff record visits and walk-ins only where they work', () => {
+    expect(() => assertCanRecordVisit(user('staff', null, 3), [], village)).not.toThrow();
+    expect(() => assertCanRecordVisit(user('staff', null, 4), [], village)).toThrow(/do not work at this station/);
+    expect(() => assertCanRecordVisit(user('lawyer', 7), duty, village)).not.toThrow();
+    expect(() => assertCanRecordVisit(user('lawyer', 8), duty, village)).toThrow();
+    expect(() => assertCanRegisterWalkIn(user('staff'), village)).not.toThrow();
+    expect(() => assertCanRegisterWalkIn(user('staff', null, 4), village)).toThrow(/walk-ins/);
+    expect(() => assertCanRegisterWalkIn(user('lawyer', 7), village)).toThrow();
   });
   it('masks name, phone, note and outcome note', () => {
     const now = NOW;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpState } from '../../../server/hotline/hotline.present.js';
-import { mayActFor, seesCallerDetails } from '../../../server/hotline/hotline.policy.js';
+import { seesCallerDetails } from '../../../server/hotline/hotline.policy.js';
+import { mayActFor } from '../../../server/stations/scope.js';
 import { likeContains } from '../../../server/hotline/hotline.repository.js';
 import { reminderLine } from '../../../server/hotline/followUps.job.js';
 import type { AuthUser } from '../../../server/auth/policy.js';

@@ -1,0 +1,51 @@
+/**
+ * Who may act for which station. A station's scope is its id and its ancestors (the
+ * town above a village, the district station above a town), so staff posted at a town
+ * sub-station act for it and the village outposts under it. Pure apart from the loader
+ * at the end.
+ */
+import type { AuthUser } from '../auth/policy.js';
+import type { Manager } from '../db/db.js';
+import { forbidden } from '../http/errors.js';
+import { StationEntity } from './stations.entity.js';
+
+export interface StationScope {
+  id: number;
+  /** Its parent, grandparent, … */
+  ancestorIds: readonly number[];
+}
+
+/**
+ * Coordinators act for every station; staff for their own station and the stations
+ * under it (network-wide staff have no station and act for all); a lawyer for the
+ * stations they serve.
+ */
+export function mayActFor(user: AuthUser, station: StationScope, lawyerStationIds: readonly number[]): boolean {
+  if (user.role === 'coordinator' || user.role === 'admin') return true;
+  if (user.role === 'staff') {
+    return user.stationId === null || user.stationId === station.id || station.ancestorIds.includes(user.stationId);
+  }
+  if (user.role === 'lawyer') return lawyerStationIds.includes(station.id);
+  return false;
+}
+
+export function assertMayActFor(user: AuthUser, station: StationScope, lawyerStationIds: readonly number[], what: string): void {
+  if (!mayActFor(user, station, lawyerStationIds)) throw forbidden(`You do not work at this station, so you may not ${what}`);
+}
+
+/** The scopes of some stations, from one read of the network's tree (ids not found are left out). */
+export async function stationScopes(m: Manager, ids: readonly number[]): Promise<Map<number, StationScope>> {
+  const out = new Map<number, StationScope>();
+  if (ids.length === 0) return out;
+  const rows = await m.find(StationEntity, { select: { id: true, parentId: true } });
+  const parentOf = new Map(rows.map((r) => [r.id, r.parentId]));
+  for (const id of new Set(ids)) {
+    if (!parentOf.has(id)) continue;
+    const ancestorIds: number[] = [];
+    for (let p = parentOf.get(id) ?? null; p !== null && !ancestorIds.includes(p) && ancestorIds.length < 16; p = parentOf.get(p) ?? null) {
+      ancestorIds.push(p);
+    }
+    out.set(id, { id, ancestorIds });
+  }
+  return out;
+}
