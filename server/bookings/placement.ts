@@ -211,13 +211,13 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   ];
   const restFailed = (err: unknown) => (/idempotency|idem_key/i.test(String((err as Error).message)) ? keyInFlight() : takenMeanwhile());
   try {
-    await sql.batch([seatStmt(seatNo), ...rest], { last: true });
+    await sql.batch([seatStmt(seatNo), ...rest]);
   } catch (err) {
     if (!isSeatTaken(err)) failedWrite(sql, err, restFailed);
     // Someone claimed that seat a moment ago. The failed insert undid only itself: try the
     // other seats in this same transaction (a seat that refuses is really taken), then the rest.
     await claimAnotherSeat(sql, slot, new Set([...taken, seatNo]), seatStmt);
-    await writeOrRetry(sql, restFailed, () => sql.batch(rest, { last: true }));
+    await writeOrRetry(sql, restFailed, () => sql.batch(rest));
   }
   return { placed: { appointment, stationName, lawyerName: slot.lawyerName } };
 }

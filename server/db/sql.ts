@@ -7,8 +7,8 @@
  *   connection with cached prepared statements, serialised with every other
  *   transaction; the raw transactions of one event-loop turn share one COMMIT
  *   (groupCommit.ts). On MySQL it takes a connection from a small pool of its own on
- *   which a whole `batch` travels in one round trip (START TRANSACTION and COMMIT ride
- *   along).
+ *   which a whole `batch` travels in one round trip (START TRANSACTION rides along with
+ *   the first; COMMIT goes alone).
  * - `sqlOf(m)` runs on the connection of a TypeORM transaction already open, so an
  *   ORM-based service can call the same code; a batch then goes one statement at a time.
  *
@@ -34,10 +34,6 @@ export interface StmtResult {
   insertId: number;
 }
 
-export interface BatchOptions {
-  last?: boolean;
-}
-
 export interface Sql {
   readonly dialect: Dialect;
   /**
@@ -45,12 +41,8 @@ export interface Sql {
    * borrowed ORM transaction (`sqlOf`) it cannot, and the retry's fallback error is thrown.
    */
   readonly retryable: boolean;
-  /**
-   * Run statements in order, stopping at the first error (the transaction stays open).
-   * `last`: nothing follows in this transaction, so a multi-statement session commits in
-   * the same round trip (elsewhere the transaction's owner commits).
-   */
-  batch(stmts: readonly Stmt[], opts?: BatchOptions): Promise<StmtResult[]>;
+  /** Run statements in order, stopping at the first error (the transaction stays open). */
+  batch(stmts: readonly Stmt[]): Promise<StmtResult[]>;
 }
 
 /**
@@ -123,7 +115,7 @@ export class SqliteSql implements Sql {
     return s;
   }
 
-  async batch(stmts: readonly Stmt[], _opts?: BatchOptions): Promise<StmtResult[]> {
+  async batch(stmts: readonly Stmt[]): Promise<StmtResult[]> {
     return stmts.map((stmt) => {
       const s = this.prepared(stmt.sql);
       const params = (stmt.params ?? []).map(sqliteParam);
@@ -156,7 +148,10 @@ function mysqlResult(r: unknown): StmtResult {
 
 /**
  * A MySQL session. With `multi` (a connection opened with multipleStatements) a batch
- * is one round trip; the first batch opens the transaction and the `last` one commits it. Only this module's fixed statement texts are ever joined: every
+ * is one round trip, and the first one opens the transaction. COMMIT always travels alone
+ * (finish): a connection lost while the writes are on their way then leaves nothing
+ * committed, and only a loss during the COMMIT round trip itself leaves the outcome
+ * unknown — the database-outage test holds the server to that. Only this module's fixed statement texts are ever joined: every
  * value is a bound parameter, escaped by mysql2.
  */
 export class MysqlSql implements Sql {
@@ -193,7 +188,7 @@ export class MysqlSql implements Sql {
     if (this.began && !this.committed) await this.query('ROLLBACK', []);
   }
 
-  async batch(stmts: readonly Stmt[], opts: BatchOptions = {}): Promise<StmtResult[]> {
+  async batch(stmts: readonly Stmt[]): Promise<StmtResult[]> {
     if (this.committed) throw new Error('this transaction has already committed');
     if (stmts.length === 0) return [];
     if (!this.multi) {
@@ -205,10 +200,8 @@ export class MysqlSql implements Sql {
     const params = stmts.flatMap((s) => [...(s.params ?? [])]);
     const lead = this.began ? 0 : 1;
     if (lead) texts.unshift('START TRANSACTION');
-    if (opts.last) texts.push('COMMIT');
     this.began = true;
     const raw = await this.query(texts.join(';\n'), params);
-    if (opts.last) this.committed = true;
     // One statement gives its result; several give an array of results.
     const results = texts.length === 1 ? [raw] : (raw as unknown[]);
     return results.slice(lead, lead + stmts.length).map(mysqlResult);

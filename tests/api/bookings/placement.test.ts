@@ -59,7 +59,7 @@ describeEachDb('booking placement in raw statements', (kind) => {
     const now = new Date('2026-12-01T01:02:03.000Z');
     const row = { channel: 'sms', kind: 'test.form', recipientUserId: null, recipientPhone: null, recipientEmail: null, title: 't', body: 'b', payload: { a: [1, '二'] }, status: 'pending', attempts: 0, nextAttemptAt: now, claimedBy: null, claimedUntil: null, sentAt: null, readAt: null, lastError: null, dedupeKey: null, createdAt: now };
     await t.db.tx((m) => m.insert(NotificationEntity, { ...row, title: 'orm' } as never));
-    await t.db.sqlTx((sql) => sql.batch([insertRows(t.db.ds.getMetadata(NotificationEntity), [{ ...row, title: 'raw' }])], { last: true }));
+    await t.db.sqlTx((sql) => sql.batch([insertRows(t.db.ds.getMetadata(NotificationEntity), [{ ...row, title: 'raw' }])]));
     const stored: Record<string, unknown>[] = await t.db.ds.query(
       "SELECT title, payload, next_attempt_at, created_at, sent_at, recipient_user_id FROM notifications WHERE kind = 'test.form' ORDER BY title",
     );

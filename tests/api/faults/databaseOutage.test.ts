@@ -5,6 +5,12 @@
  * says so, the server recovers by itself, and nothing is half-written: every
  * booking that got a 201 is there with its seat and its confirmation message,
  * and no seat or message exists without its booking.
+ *
+ * A booking whose COMMIT was on the wire when the line was cut may exist although
+ * its request got a 503: nobody can know the outcome of a commit whose answer was
+ * lost. The booking page resends the same body with the same Idempotency-Key, so
+ * here every request that did not get a 201 is sent again after the recovery: it
+ * gets that booking back, or a new one if nothing had committed — never a second.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
@@ -53,7 +59,7 @@ if (TEST_DATABASE_URL) {
     });
 
     const book = (i: number) =>
-      http.post('/api/appointments').send({
+      http.post('/api/appointments').set('Idempotency-Key', `outage-${i}`).send({
         stationId,
         start: `${WORKDAY}T${['09:00', '09:30', '10:00', '10:30', '11:00'][i % 5]}:00+08:00`,
         name: '测试',
@@ -64,22 +70,25 @@ if (TEST_DATABASE_URL) {
 
     it('answers 503 fast while the database is gone, recovers by itself, and loses nothing', async () => {
       const statuses: number[] = [];
-      const created: string[] = [];
+      /** Request number → the code its 201 answered with. */
+      const created = new Map<number, string>();
+      const sent: number[] = [];
       const run = async (from: number, n: number) => {
         await Promise.all(
           Array.from({ length: n }, async (_, k) => {
+            sent.push(from + k);
             const res = await book(from + k);
             statuses.push(res.status);
-            if (res.status === 201) created.push(res.body.code);
+            if (res.status === 201) created.set(from + k, res.body.code);
             else expect(res.body.error.code).toMatch(/^(unavailable|slot_full|conflict)$/);
           }),
         );
       };
       await run(0, 20);
-      expect(created.length).toBe(20);
+      expect(created.size).toBe(20);
 
       // Cut the database in the middle of a burst.
-      const burst = run(100, 30);
+      const burst = run(100, 40);
       await new Promise((r) => setTimeout(r, 15));
       await proxy.cut();
       await burst;
@@ -103,6 +112,18 @@ if (TEST_DATABASE_URL) {
       await run(200, 10);
       expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
 
+      // The worker's page sends an unanswered booking again, with the same key.
+      const unanswered = sent.filter((i) => !created.has(i));
+      for (const i of unanswered) {
+        const again = await book(i);
+        expect(again.status).toBe(201);
+        created.set(i, again.body.code);
+      }
+      // The refused request after the cut committed nothing: its key makes a fresh booking now.
+      const late = await book(500);
+      expect(late.status).toBe(201);
+      created.set(500, late.body.code);
+
       // Nothing half-written: every 201 is there, with exactly one seat and its confirmation; nothing else is.
       const rows: { code: string; seats: number; messages: number }[] = await db.read((m) =>
         m.query(
@@ -112,7 +133,8 @@ if (TEST_DATABASE_URL) {
              FROM appointments a`,
         ),
       );
-      expect(rows.map((r) => r.code).sort()).toEqual([...created].sort());
+      expect(rows.map((r) => r.code).sort()).toEqual([...created.values()].sort());
+      expect(new Set(created.values()).size).toBe(created.size);
       for (const r of rows) {
         expect(Number(r.seats)).toBe(1);
         expect(Number(r.messages)).toBe(1);
