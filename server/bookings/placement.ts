@@ -1,6 +1,6 @@
 /**
  * Placing a booking: the ledger's hot path, in raw statements (server/db/sql.ts) so that
- * a public booking costs three round trips on MySQL and a handful of prepared
+ * a public booking costs four round trips on MySQL and a handful of prepared
  * statements on SQLite, not fifteen ORM queries.
  *
  *   1. one batch of reads: lock the phone's guard row, then the station, its published
@@ -8,8 +8,8 @@
  *      slot, the phone's live bookings, the person-key secret (and an Idempotency-Key);
  *   2. the rules, in memory (slots.ts, appointmentRules.ts): a real slot with a seat
  *      left, the per-phone limits;
- *   3. insert the appointment; then its seat claim, its SMS and the idempotency key,
- *      committing in the same round trip.
+ *   3. insert the appointment; then its seat claim, its SMS and the idempotency key;
+ *      then COMMIT, alone (see MysqlSql in sql.ts for why).
  *
  * The seat's unique index is still what stops a double booking. When it refuses the
  * seat, another request took that seat a moment ago: the next free seat is tried in the
