@@ -6,10 +6,9 @@ import { In } from 'typeorm';
 import type { Manager } from '../db/db.js';
 import type { AuthUser } from '../auth/policy.js';
 import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
-import { StationEntity, type StationRow } from '../stations/stations.entity.js';
+import { StationEntity } from '../stations/stations.entity.js';
 import { HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
 import type { CallFilter } from './hotline.schema.js';
-import type { StationScope } from '../stations/scope.js';
 
 /** `LIKE` with `%`, `_` and the escape character itself taken literally (the same on SQLite and MySQL). */
 export function likeContains(term: string): string {
@@ -21,20 +20,6 @@ export async function stationNames(m: Manager, ids: number[]): Promise<Map<numbe
   if (unique.length === 0) return new Map();
   const rows = await m.find(StationEntity, { select: { id: true, name: true }, where: { id: In(unique) } });
   return new Map(rows.map((s) => [s.id, s.name]));
-}
-
-/** A station and its ancestors (nearest first), or null when there is no such station. */
-export async function stationWithAncestors(m: Manager, id: number): Promise<{ station: StationRow; scope: StationScope } | null> {
-  const station = await m.findOneBy(StationEntity, { id });
-  if (!station) return null;
-  const ancestorIds: number[] = [];
-  let parentId = station.parentId;
-  while (parentId !== null && !ancestorIds.includes(parentId) && ancestorIds.length < 16) {
-    ancestorIds.push(parentId);
-    const parent = await m.findOne(StationEntity, { select: { id: true, parentId: true }, where: { id: parentId } });
-    parentId = parent?.parentId ?? null;
-  }
-  return { station, scope: { id: station.id, ancestorIds } };
 }
 
 /** The stations a lawyer serves (empty for anyone else). */

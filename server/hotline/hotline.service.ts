@@ -16,7 +16,7 @@ import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
 import { normalizePhone } from '../lib/phone.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { FollowUpEntity, HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
-import { assertMayActFor } from '../stations/scope.js';
+import { assertMayActFor, stationWithAncestors } from '../stations/scope.js';
 import { seesCallerDetails } from './hotline.policy.js';
 import { presentCall, presentFollowUp, type PresentEnv } from './hotline.present.js';
 import {
@@ -26,7 +26,6 @@ import {
   findOpenFollowUps,
   lawyerStationIds,
   stationNames,
-  stationWithAncestors,
 } from './hotline.repository.js';
 import type {
   BookedFromCall,

@@ -16,9 +16,9 @@ import { formatInstant, zonedParts } from '../lib/dates.js';
 import { maskName, maskPersonInText, maskPhone } from '../lib/mask.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { HotlineCallEntity, ReferralEntity, type ReferralRow, type ReferralStage } from './hotline.entity.js';
-import { assertMayActFor, mayActFor } from '../stations/scope.js';
+import { assertMayActFor, mayActFor, stationWithAncestors } from '../stations/scope.js';
 import { seesCallerDetails } from './hotline.policy.js';
-import { lawyerStationIds, stationNames, stationWithAncestors } from './hotline.repository.js';
+import { lawyerStationIds, stationNames } from './hotline.repository.js';
 import { referralViolation } from './referralChain.js';
 import type { Page } from './hotline.service.js';
 import type {

@@ -7,7 +7,7 @@
 import type { AuthUser } from '../auth/policy.js';
 import type { Manager } from '../db/db.js';
 import { forbidden } from '../http/errors.js';
-import { StationEntity } from './stations.entity.js';
+import { StationEntity, type StationRow } from './stations.entity.js';
 
 export interface StationScope {
   id: number;
@@ -33,7 +33,7 @@ export function assertMayActFor(user: AuthUser, station: StationScope, lawyerSta
   if (!mayActFor(user, station, lawyerStationIds)) throw forbidden(`You do not work at this station, so you may not ${what}`);
 }
 
-/** The scopes of some stations, from one read of the network's tree (ids not found are left out). */
+/** The scopes of some stations, from one read of the network's tree (ids not found are left out). Ancestors nearest first. */
 export async function stationScopes(m: Manager, ids: readonly number[]): Promise<Map<number, StationScope>> {
   const out = new Map<number, StationScope>();
   if (ids.length === 0) return out;
@@ -48,4 +48,11 @@ export async function stationScopes(m: Manager, ids: readonly number[]): Promise
     out.set(id, { id, ancestorIds });
   }
   return out;
+}
+
+/** A station and its scope, or null when there is no such station. */
+export async function stationWithAncestors(m: Manager, id: number): Promise<{ station: StationRow; scope: StationScope } | null> {
+  const station = await m.findOneBy(StationEntity, { id });
+  if (!station) return null;
+  return { station, scope: (await stationScopes(m, [id])).get(id) ?? { id, ancestorIds: [] } };
 }
