@@ -49,6 +49,30 @@ export interface AppointmentRow {
   pseudonymizedAt?: Date | null;
 }
 
+/** What a new appointment is made of; the rest of its row starts empty (see newAppointmentRow). */
+export type NewAppointment = Pick<
+  AppointmentRow,
+  'stationId' | 'date' | 'slotTime' | 'startAt' | 'endAt' | 'status' | 'source' | 'name' | 'phone' | 'category' | 'note' | 'consentAt'
+> &
+  Partial<Pick<AppointmentRow, 'checkedInAt' | 'createdBy'>>;
+
+/** A new appointment's row, without id and code: no outcome, no visit, version 1. */
+export function newAppointmentRow(a: NewAppointment, now: Date): Omit<AppointmentRow, 'id' | 'code'> {
+  return {
+    ...a,
+    outcomeServices: null,
+    amountInvolved: null,
+    outcomeNote: null,
+    checkedInAt: a.checkedInAt ?? null,
+    completedAt: null,
+    cancelledAt: null,
+    createdBy: a.createdBy ?? null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export const AppointmentEntity = new EntitySchema<AppointmentRow>({
   name: 'Appointment',
   tableName: 'appointments',

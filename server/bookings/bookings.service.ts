@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { eachDate, formatInstant, zonedParts } from '../lib/dates.js';
-import { AppointmentEntity, type AppointmentRow } from './appointments.entity.js';
+import { AppointmentEntity, newAppointmentRow, type AppointmentRow } from './appointments.entity.js';
 import { canTransition, dayAvailability, lawyerNameAt, type DayAvailability, type DutyShift } from './appointmentRules.js';
 import {
   activeStation,
@@ -256,30 +256,25 @@ export class BookingsService {
       assertCanRegisterWalkIn(actor, scopeOf(await stationScopes(m, [station.id]), station.id));
       const startAt = input.start ? new Date(input.start) : now;
       const local = zonedParts(startAt, this.tz);
-      const row: Omit<AppointmentRow, 'id' | 'code'> = {
-        stationId: station.id,
-        date: local.date,
-        slotTime: local.time,
-        startAt,
-        endAt: new Date(startAt.getTime() + station.slotMinutes * 60_000),
-        status: 'checked_in',
-        source: 'walk_in',
-        name: input.name,
-        phone: input.phone,
-        category: input.category,
-        note: input.note || null,
-        consentAt: now,
-        outcomeServices: null,
-        amountInvolved: null,
-        outcomeNote: null,
-        checkedInAt: now,
-        completedAt: null,
-        cancelledAt: null,
-        createdBy: actor.id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const row = newAppointmentRow(
+        {
+          stationId: station.id,
+          date: local.date,
+          slotTime: local.time,
+          startAt,
+          endAt: new Date(startAt.getTime() + station.slotMinutes * 60_000),
+          status: 'checked_in',
+          source: 'walk_in',
+          name: input.name,
+          phone: input.phone,
+          category: input.category,
+          note: input.note || null,
+          consentAt: now,
+          checkedInAt: now,
+          createdBy: actor.id,
+        },
+        now,
+      );
       const { id, code } = await insertWithCode(m, AppointmentEntity, row);
       await recordAudit(m, this.ctx.clock, { actor, action: 'appointment.walk_in', entity: 'appointment', entityId: id, requestId });
       const [presented] = await this.presentForDesk(m, [{ ...row, id, code }], actor);

@@ -27,7 +27,7 @@ import { formatInstant } from '../lib/dates.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
 import { knownSecret, PERSON_KEY_SECRET, personKeyOf, rememberSecret } from '../privacy/personKey.js';
-import { AppointmentEntity, AppointmentSeatEntity, IdempotencyKeyEntity, type AppointmentRow, type AppointmentSource } from './appointments.entity.js';
+import { AppointmentEntity, AppointmentSeatEntity, IdempotencyKeyEntity, newAppointmentRow, type AppointmentRow, type AppointmentSource } from './appointments.entity.js';
 import { phoneRuleViolation, type PhoneBooking, type PhoneRuleViolation } from './appointmentRules.js';
 import { newCode } from './bookings.repository.js';
 import { bookedMessages } from './bookings.notify.js';
@@ -168,29 +168,25 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
 
   // 3. Writes.
   const row: Omit<AppointmentRow, 'id'> = {
+    ...newAppointmentRow(
+      {
+        stationId: input.stationId,
+        date: slot.date,
+        slotTime: slot.time,
+        startAt: span.start,
+        endAt: span.end,
+        status: 'booked',
+        source,
+        name: input.name,
+        phone: input.phone,
+        category: input.category,
+        note: input.note || null,
+        consentAt: now,
+      },
+      now,
+    ),
     code: newCode(),
-    stationId: input.stationId,
-    date: slot.date,
-    slotTime: slot.time,
-    startAt: span.start,
-    endAt: span.end,
-    status: 'booked',
-    source,
-    name: input.name,
-    phone: input.phone,
-    category: input.category,
-    note: input.note || null,
-    consentAt: now,
-    outcomeServices: null,
-    amountInvolved: null,
-    outcomeNote: null,
-    checkedInAt: null,
-    completedAt: null,
-    cancelledAt: null,
-    createdBy: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    // Written raw, so the person key the ORM's subscriber would add is set here.
     personKey: personKeyOf(secret, input.phone),
     pseudonymizedAt: null,
   };

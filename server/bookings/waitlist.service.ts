@@ -7,7 +7,7 @@
 import type { AppContext } from '../context.js';
 import { conflict } from '../http/errors.js';
 import { zonedInstant, zonedParts } from '../lib/dates.js';
-import { AppointmentEntity, AppointmentSeatEntity, WaitlistEntryEntity, type AppointmentRow, type WaitlistEntryRow } from './appointments.entity.js';
+import { AppointmentEntity, AppointmentSeatEntity, WaitlistEntryEntity, newAppointmentRow, type AppointmentRow, type WaitlistEntryRow } from './appointments.entity.js';
 import { normalizeBookingCode } from './bookingCode.js';
 import { dutyShiftsOf, insertUnlessTaken, insertWithCode, lockPhone, newCode } from './bookings.repository.js';
 import { notifyBooked } from './bookings.notify.js';
@@ -98,30 +98,23 @@ export class WaitlistService {
         .where("id = :id AND status = 'offered'", { id: entry.id })
         .execute();
       if ((mine.affected ?? 0) !== 1) throw conflict('The offer changed at the same moment; please try again');
-      const row: Omit<AppointmentRow, 'id' | 'code'> = {
-        stationId: station.id,
-        date: hold.date,
-        slotTime: hold.slotTime,
-        startAt,
-        endAt,
-        status: 'booked',
-        source: 'waitlist',
-        name: entry.name,
-        phone: entry.phone,
-        category: entry.category,
-        note: null,
-        consentAt: entry.consentAt ?? now,
-        outcomeServices: null,
-        amountInvolved: null,
-        outcomeNote: null,
-        checkedInAt: null,
-        completedAt: null,
-        cancelledAt: null,
-        createdBy: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const row = newAppointmentRow(
+        {
+          stationId: station.id,
+          date: hold.date,
+          slotTime: hold.slotTime,
+          startAt,
+          endAt,
+          status: 'booked',
+          source: 'waitlist',
+          name: entry.name,
+          phone: entry.phone,
+          category: entry.category,
+          note: null,
+          consentAt: entry.consentAt ?? now,
+        },
+        now,
+      );
       const { id, code: bookingCode } = await insertWithCode(m, AppointmentEntity, row);
       const converted = await m
         .createQueryBuilder()
