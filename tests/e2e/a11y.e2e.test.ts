@@ -5,10 +5,9 @@
  * own content. No `serious` or `critical` violations.
  */
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite } from './suite';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -22,22 +21,11 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 async function openPage(options: object): Promise<{ context: BrowserContext; page: Page }> {
   // The server's CSP allows no inline script; axe is injected as one, so the test browser looks past it.
-  const context = await browser.newContext({ ...options, bypassCSP: true });
+  const context = await suite.browser.newContext({ ...options, bypassCSP: true });
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   return { context, page };
@@ -63,11 +51,11 @@ describe('accessibility (axe-core)', () => {
     const { context, page } = await openPage(PHONE);
     const problems: string[] = [];
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${suite.server.baseUrl}/`);
       await page.getByRole('link', { name: /预约咨询/ }).waitFor();
       problems.push(...(await axeProblems(page, '/')));
 
-      await page.goto(`${server.baseUrl}/book`);
+      await page.goto(`${suite.server.baseUrl}/book`);
       await page.locator('.pick-station').first().waitFor();
       // With a town's villages unfolded too.
       await page.locator('.village-fold > summary').first().click();
@@ -97,9 +85,9 @@ describe('accessibility (axe-core)', () => {
       problems.push(...(await axeProblems(page, '/book step 5 (done)')));
 
       // The waitlist form of a full day, reached by its address (no demo day is full).
-      const stations = (await (await fetch(`${server.baseUrl}/api/stations`)).json()) as { id: number; level: string }[];
+      const stations = (await (await fetch(`${suite.server.baseUrl}/api/stations`)).json()) as { id: number; level: string }[];
       const district = stations.find((s) => s.level === 'district')!;
-      await page.goto(`${server.baseUrl}/book?station=${district.id}&date=2030-01-02&step=waitlist`);
+      await page.goto(`${suite.server.baseUrl}/book?station=${district.id}&date=2030-01-02&step=waitlist`);
       await page.getByRole('button', { name: '加入候补' }).waitFor();
       problems.push(...(await axeProblems(page, '/book waitlist')));
 
@@ -110,20 +98,20 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('/booking has no serious or critical violations, from look-up to cancelling', async () => {
-    const stations = (await (await fetch(`${server.baseUrl}/api/stations`)).json()) as { id: number; level: string }[];
+    const stations = (await (await fetch(`${suite.server.baseUrl}/api/stations`)).json()) as { id: number; level: string }[];
     const district = stations.find((s) => s.level === 'district')!;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const to = new Date(Date.parse(`${today}T00:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
-    const days = (await (await fetch(`${server.baseUrl}/api/stations/${district.id}/availability?from=${today}&to=${to}`)).json()) as {
+    const days = (await (await fetch(`${suite.server.baseUrl}/api/stations/${district.id}/availability?from=${today}&to=${to}`)).json()) as {
       date: string;
       remaining: number;
     }[];
     const day = days.find((d) => d.remaining > 0)!;
-    const slots = (await (await fetch(`${server.baseUrl}/api/stations/${district.id}/slots?date=${day.date}`)).json()) as {
+    const slots = (await (await fetch(`${suite.server.baseUrl}/api/stations/${district.id}/slots?date=${day.date}`)).json()) as {
       start: string;
       remaining: number;
     }[];
-    const res = await fetch(`${server.baseUrl}/api/appointments`, {
+    const res = await fetch(`${suite.server.baseUrl}/api/appointments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -141,7 +129,7 @@ describe('accessibility (axe-core)', () => {
     const { context, page } = await openPage(PHONE);
     const problems: string[] = [];
     try {
-      await page.goto(`${server.baseUrl}/booking`);
+      await page.goto(`${suite.server.baseUrl}/booking`);
       await page.getByRole('button', { name: '查询', exact: true }).waitFor();
       problems.push(...(await axeProblems(page, '/booking')));
 
@@ -182,7 +170,7 @@ describe('accessibility (axe-core)', () => {
   it('the desk’s own content has no serious or critical violations', async () => {
     const { context, page } = await openPage(DESKTOP);
     try {
-      await page.goto(`${server.baseUrl}/login`);
+      await page.goto(`${suite.server.baseUrl}/login`);
       await page.getByLabel('用户名').fill('staff');
       await page.getByLabel('密码').fill('demo');
       await page.getByRole('button', { name: '登录' }).click();

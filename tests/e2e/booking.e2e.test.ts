@@ -7,14 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { openWatchedPage } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
@@ -28,25 +25,16 @@ interface Station {
   name: string;
 }
 
-let server: RunningServer;
-let browser: Browser;
+const suite = demoSuite();
 let district: Station;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const stations = (await api('GET', '/api/stations')) as Station[];
   district = stations.find((s) => s.level === 'district')!;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function api(method: string, url: string, body?: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(`${server.baseUrl}${url}`, {
+  const res = await fetch(`${suite.server.baseUrl}${url}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -61,7 +49,7 @@ async function staffToken(): Promise<string> {
   return res.token;
 }
 
-const openPage = (options: object) => openWatchedPage(browser, options, { acceptDialogs: true });
+const openPage = (options: object) => openWatchedPage(suite.browser, options, { acceptDialogs: true });
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -110,7 +98,7 @@ describe('worker: booking on a phone, then the desk', () => {
   it('books at the district station on the first day with free places', async () => {
     const { context, page, problems } = await openPage(PHONE);
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${suite.server.baseUrl}/`);
       await page.getByRole('link', { name: /预约咨询/ }).click();
       await page.waitForURL('**/book');
 
@@ -248,14 +236,14 @@ describe('worker: booking on a phone, then the desk', () => {
     expect(bookedCode).not.toBe('');
     const { context, page, problems } = await openPage(DESKTOP);
     try {
-      await page.goto(`${server.baseUrl}/login`);
+      await page.goto(`${suite.server.baseUrl}/login`);
       await page.getByLabel('用户名').fill('staff');
       await page.getByLabel('密码').fill('demo');
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL('**/desk');
       await page.getByRole('heading', { name: '今日接待', level: 1 }).waitFor();
 
-      await page.goto(`${server.baseUrl}/desk?date=${bookedDate}`);
+      await page.goto(`${suite.server.baseUrl}/desk?date=${bookedDate}`);
       const row = page.locator(`.desk-row[data-code="${bookedCode}"]`);
       await row.waitFor();
       expect(await row.innerText()).toContain('欠薪');
@@ -313,7 +301,7 @@ describe('worker: booking on a phone, then the desk', () => {
     const { context, page, problems } = await openPage(PHONE);
     try {
       // The first booking: already seen at the desk, so it can no longer be changed.
-      await page.goto(`${server.baseUrl}/booking?code=${bookedCode}`);
+      await page.goto(`${suite.server.baseUrl}/booking?code=${bookedCode}`);
       await page.getByLabel('手机号', { exact: true }).fill('13800138000');
       await page.getByRole('button', { name: '查询', exact: true }).click();
       await page.getByRole('heading', { name: /您的预约/, level: 2 }).waitFor();
@@ -390,7 +378,7 @@ describe('worker: booking on a phone, then the desk', () => {
 
     const { context, page, problems } = await openPage(PHONE);
     try {
-      await page.goto(`${server.baseUrl}/book/gsh-100`);
+      await page.goto(`${suite.server.baseUrl}/book/gsh-100`);
       await page.getByRole('heading', { name: '选哪一天来', level: 2 }).waitFor();
       expect(await page.locator('.chosen').innerText()).toContain(town.name);
       const fullDay = page.locator(`.pick-full[data-date="${full.date}"]`);

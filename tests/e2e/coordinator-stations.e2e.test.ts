@@ -2,35 +2,19 @@
  * A coordinator signs in and sees the station network: the district station and
  * its 10 town/street sub-stations, on a desktop and on a phone.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { signIn } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
 // The real district's 10 towns and streets (shared/data/guanshanhu-divisions.json).
 const TOWNS = ['宾阳街道', '云潭街道', '金华园街道', '长岭街道', '观山街道', '世纪城街道', '金阳街道', '金华镇', '朱昌镇', '百花湖镇'];
 
-let server: RunningServer;
-let browser: Browser;
+const suite = demoSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signInAsCoordinator = (page: Page) => signIn(page, server.baseUrl, 'coordinator', '/coverage');
+const signInAsCoordinator = (page: Page) => signIn(page, suite.server.baseUrl, 'coordinator', '/coverage');
 
 async function openStations(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '驻站' }).click();
@@ -61,7 +45,7 @@ describe('coordinator: stations', () => {
 
   for (const [name, options] of viewports) {
     it(`lists the district station and its 10 sub-stations (${name})`, async () => {
-      const context = await browser.newContext({ ...options, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await suite.browser.newContext({ ...options, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));

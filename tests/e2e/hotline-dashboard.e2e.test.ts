@@ -3,35 +3,19 @@
  * it and see the booking code on the call; the dashboard then counts one more call.
  * Also walks the call-back and referral tabs (with a dispute's whole path).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { signIn as signInAs, openWatchedPage } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
-let server: RunningServer;
-let browser: Browser;
+const suite = demoSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
+const openPage = () => openWatchedPage(suite.browser, DESKTOP);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = () => openWatchedPage(browser, DESKTOP);
-
-const signIn = (page: Page, username: string, lands: string) => signInAs(page, server.baseUrl, username, lands);
+const signIn = (page: Page, username: string, lands: string) => signInAs(page, suite.server.baseUrl, username, lands);
 
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 const figure = (page: Page, id: string) => page.getByTestId(`figure-${id}`);
@@ -45,7 +29,7 @@ describe('hotline → booking → dashboard', () => {
       await signIn(page, 'staff', '/desk');
 
       // The figures before: this month, the whole network.
-      await page.goto(`${server.baseUrl}/dashboard`);
+      await page.goto(`${suite.server.baseUrl}/dashboard`);
       await figure(page, 'hotlineCalls').waitFor();
       const callsBefore = await countOf(page, 'hotlineCalls');
       const servedBefore = await countOf(page, 'peopleServed');
@@ -136,7 +120,7 @@ describe('hotline → booking → dashboard', () => {
       await shot(page, 'hotline-referrals-desktop');
 
       // The dashboard counts the call (and its caller).
-      await page.goto(`${server.baseUrl}/dashboard`);
+      await page.goto(`${suite.server.baseUrl}/dashboard`);
       await expect.poll(() => countOf(page, 'hotlineCalls'), { timeout: 15_000 }).toBe(callsBefore + 1);
       expect(await countOf(page, 'peopleServed')).toBe(servedBefore + 1);
       for (const id of ['consultations', 'applicationsDrafted', 'mediationReferrals', 'amountInvolved', 'coverage']) {

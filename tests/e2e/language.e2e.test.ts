@@ -2,35 +2,22 @@
  * Chinese first, English on request: a worker's phone loads no English strings; picking
  * English fetches them, switches the page, and is remembered on the next visit.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { demoSuite } from './suite';
 import { openWatchedPage } from './session.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 describe('language', () => {
   it('loads English only when it is chosen, and keeps it for the next visit', async () => {
-    const { context, page, problems } = await openWatchedPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
     const englishChunk = (list: string[]) => list.filter((p) => /\/assets\/en-[\w-]+\.js$/.test(p));
 
-    await page.goto(`${server.baseUrl}/book`);
+    await page.goto(`${suite.server.baseUrl}/book`);
     await page.getByRole('heading', { name: '预约免费法律咨询' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(englishChunk(scripts)).toEqual([]);

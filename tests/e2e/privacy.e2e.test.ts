@@ -6,46 +6,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { signIn as signInAs, openWatchedPage } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true };
 
-let server: RunningServer;
-let browser: Browser;
+const suite = demoSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
+const openPage = () => openWatchedPage(suite.browser, DESKTOP);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = () => openWatchedPage(browser, DESKTOP);
-
-const signIn = (page: Page, username: string, lands: string) => signInAs(page, server.baseUrl, username, lands);
+const signIn = (page: Page, username: string, lands: string) => signInAs(page, suite.server.baseUrl, username, lands);
 
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
 // ---- the API, for finding demo data -------------------------------------------------------
 
 async function api<T>(token: string, p: string): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${p}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${suite.server.baseUrl}${p}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 async function post(token: string, p: string, body: unknown): Promise<Response> {
-  return fetch(`${server.baseUrl}${p}`, {
+  return fetch(`${suite.server.baseUrl}${p}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -53,7 +38,7 @@ async function post(token: string, p: string, body: unknown): Promise<Response> 
 }
 
 async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
+  const res = await fetch(`${suite.server.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo' }),
@@ -156,7 +141,7 @@ describe('personal data requests', () => {
       const phoneInput = page.getByLabel('劳动者的手机号');
       const search = page.getByRole('button', { name: '查询', exact: true });
 
-      // A number that is not one says so by the field, without asking the server.
+      // A number that is not one says so by the field, without asking the suite.server.
       await phoneInput.fill('12345');
       await search.click();
       await page.getByText('请填写正确的手机号').waitFor();
@@ -242,7 +227,7 @@ describe('personal data requests', () => {
     const { context, page, problems } = await openPage();
     try {
       await signIn(page, 'coordinator', '/coverage');
-      await page.goto(`${server.baseUrl}/stations`);
+      await page.goto(`${suite.server.baseUrl}/stations`);
       const card = page.locator('.station-card[data-level="district"]').first();
       await card.waitFor();
       const link = card.getByRole('link', { name: /打印.*海报/ });

@@ -4,16 +4,12 @@
  * prints the wall table and finds the published duty on the coverage calendar.
  * Then the rotations tab shows the server's RRULE error beside the field.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { signIn, openWatchedPage } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 /** Today's month in the network's time zone, plus `n` months, as `YYYY-MM`. */
@@ -25,24 +21,12 @@ function monthFromNow(n: number): string {
 }
 const zhMonth = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 // Confirmation prompts (publish) are accepted.
-const openPage = () => openWatchedPage(browser, DESKTOP, { acceptDialogs: true });
+const openPage = () => openWatchedPage(suite.browser, DESKTOP, { acceptDialogs: true });
 
-const signInAsCoordinator = (page: Page) => signIn(page, server.baseUrl, 'coordinator', '/coverage');
+const signInAsCoordinator = (page: Page) => signIn(page, suite.server.baseUrl, 'coordinator', '/coverage');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
@@ -149,7 +133,7 @@ describe('coordinator: roster', () => {
     const { context, page, problems } = await openPage();
     try {
       await signInAsCoordinator(page);
-      await page.goto(`${server.baseUrl}/roster?tab=rotations`);
+      await page.goto(`${suite.server.baseUrl}/roster?tab=rotations`);
       await page.locator('.rotation-card').first().waitFor();
       await page.getByRole('button', { name: '新建轮值' }).click();
       const form = page.locator('form[aria-labelledby="rotation-form-title"]');

@@ -4,16 +4,12 @@
  * the station wants it, the coordinator approves it in /swaps; the coverage calendar
  * then shows the colleague on that day. Screenshots on a desktop and a phone.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { signIn as signInAs, openWatchedPage } from './session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -24,19 +20,7 @@ const PHONE: BrowserContextOptions = {
   timezoneId: 'Asia/Shanghai',
 };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 // ---- The API, for finding a duty to give away ---------------------------------------
 
@@ -66,7 +50,7 @@ interface Swap {
 }
 
 async function api<T>(pathname: string, token: string | null, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${pathname}`, {
+  const res = await fetch(`${suite.server.baseUrl}${pathname}`, {
     method: init.method ?? 'GET',
     headers: {
       Accept: 'application/json',
@@ -128,9 +112,9 @@ async function findPlan(): Promise<Plan> {
 
 // ---- The browser -----------------------------------------------------------------------
 
-const openPage = (options: BrowserContextOptions = DESKTOP) => openWatchedPage(browser, options, { acceptDialogs: true });
+const openPage = (options: BrowserContextOptions = DESKTOP) => openWatchedPage(suite.browser, options, { acceptDialogs: true });
 
-const signIn = (page: Page, username: string, landing: string) => signInAs(page, server.baseUrl, username, landing);
+const signIn = (page: Page, username: string, landing: string) => signInAs(page, suite.server.baseUrl, username, landing);
 
 /** Page the calendar forward until the day is on it. */
 async function showDay(page: Page, scope: string, date: string) {
