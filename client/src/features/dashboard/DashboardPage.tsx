@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import { isApiError, statsApi, type StatsScope } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -21,7 +21,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The figures the network reports, for a period and a station (with the stations under it, if asked). */
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const today = networkDate();
   const stations = useStations();
 
@@ -46,19 +46,6 @@ export default function DashboardPage() {
   const trend = useStatsTrend(trendScope, rangeOk);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
-
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const onExport = async () => {
     setExporting(true);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import type { Station } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
@@ -25,7 +25,7 @@ export default function DeskPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const words = useDayWords();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const stations = usePublicStations();
   const [announcement, setAnnouncement] = useState('');
 
@@ -45,19 +45,6 @@ export default function DeskPage() {
   const station = stations.data?.find((s) => s.id === stationId);
   const canQuery = role !== 'admin' && (isLawyer || stationId !== null);
   const day = useDeskDay(stationId, date, canQuery);
-
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const shortcuts = [
     { label: t('desk.yesterday'), date: addDays(today, -1) },

@@ -1,19 +1,10 @@
 /** Pure helpers for the hotline: durations, local date-times, the referral chain's targets. */
 import type { DisputeCategory, HotlineOutcome, ReferralResult, ReferralStage, Station, StationLevel } from '../../api/client';
+import { DISPUTE_CATEGORIES } from '../../../../server/domain/categories';
 import { addDays, NETWORK_TIME_ZONE } from '../../lib/dates';
 
 /** In the order of the 1–9 shortcuts (the domain's order). */
-export const CATEGORIES: readonly DisputeCategory[] = [
-  'wage_arrears',
-  'labor_contract',
-  'dismissal',
-  'work_injury',
-  'social_insurance',
-  'working_hours',
-  'labor_dispatch',
-  'new_employment_forms',
-  'other',
-];
+export const CATEGORIES: readonly DisputeCategory[] = DISPUTE_CATEGORIES;
 
 export const OUTCOMES: readonly HotlineOutcome[] = [
   'answered',

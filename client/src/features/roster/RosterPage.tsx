@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import { networkDate } from '../../lib/dates';
 import { RosterBuilder } from './RosterBuilder';
@@ -10,24 +10,11 @@ type Tab = 'roster' | 'rotations';
 /** The roster builder (a month's draft, its gaps and fairness, publishing) and the rotations behind it. */
 export default function RosterPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const tab: Tab = params.get('tab') === 'rotations' ? 'rotations' : 'roster';
   const requested = params.get('month');
   // Next month is what a coordinator usually prepares.
   const month = isMonth(requested) ? requested : addMonths(networkDate().slice(0, 7), 1);
-
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <section className="page page-wide roster-page">
