@@ -108,7 +108,7 @@ export class Db {
   constructor(
     readonly ds: DataSource,
     readonly kind: DatabaseKind,
-    private readonly opts: DbOptions = { url: '' },
+    private readonly opts: DbOptions,
   ) {}
 
   static async connect(opts: DbOptions): Promise<Db> {
