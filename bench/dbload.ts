@@ -10,7 +10,7 @@ const HOURS = [1, 2, 3, 4, 5].flatMap((weekday) => [
   { weekday, start: '14:00', end: '17:30' },
 ]);
 
-export async function seedBenchNetwork(db: Db, net: BenchNetwork) {
+export async function seedBenchNetwork(db: Db, net: BenchNetwork, opts: { seatsPerSlot?: number } = {}) {
   const now = new Date();
   await db.tx(async (m) => {
     for (const s of net.stations) {
@@ -25,7 +25,7 @@ export async function seedBenchNetwork(db: Db, net: BenchNetwork) {
         phone: '',
         openHours: HOURS as never,
         slotMinutes: 30,
-        seatsPerSlot: 2,
+        seatsPerSlot: opts.seatsPerSlot ?? 2,
         swapAutoApprove: false,
         active: true,
         createdAt: now,
