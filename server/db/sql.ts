@@ -97,8 +97,12 @@ export class SqliteSql implements Sql {
     readonly retryable: boolean,
   ) {}
 
+  /**
+   * A statement without parameters or rows (BEGIN, SAVEPOINT, COMMIT…), prepared once:
+   * compiling it on every call (`exec`) cost more than running it.
+   */
   exec(sql: string): void {
-    this.handle.exec(sql);
+    this.prepared(sql).run();
   }
 
   get inTransaction(): boolean {
