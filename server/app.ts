@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request } from 'express';
-import helmet from 'helmet';
 import type { AppContext } from './context.js';
 import { errorHandler, unknownApiRoute } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { buildOpenApiDocument, renderDocsHtml } from './http/openapi.js';
 import { createRateLimiters } from './http/rateLimits.js';
 import { requestObserver } from './http/requestObserver.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { mountRoutes, type AnyRoute } from './http/routes.js';
 import { buildServices, type Services } from './services.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -81,7 +81,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
     }),
   );
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           'default-src': ["'self'"],
