@@ -102,12 +102,12 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
 
   app.use('/api', express.json({ limit: ctx.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
 
-  const router = express.Router();
-  mountRoutes(router, routes, (req: Request) => {
-    const token = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(req.get('authorization') ?? '')?.[1];
-    return token ? services.users.authenticate(token) : Promise.resolve(null);
-  });
-  app.use(router);
+  app.use(
+    mountRoutes(routes, (req: Request) => {
+      const token = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(req.get('authorization') ?? '')?.[1];
+      return token ? services.users.authenticate(token) : Promise.resolve(null);
+    }),
+  );
 
   let openApiDoc: ReturnType<typeof buildOpenApiDocument> | null = null;
   const openApi = () => (openApiDoc ??= buildOpenApiDocument(routes));

@@ -19,7 +19,7 @@ export function createMetrics(): Metrics {
   });
   const observe = (req: Request, res: Response, seconds: number) => {
     // The matched route pattern, never the raw path (keeps label cardinality bounded, no personal data).
-    const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/api') ? 'unmatched' : 'static';
+    const route = req.routePath ?? (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/api') ? 'unmatched' : 'static');
     duration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
   };
   return { registry, observe };

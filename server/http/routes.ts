@@ -3,10 +3,11 @@
  * (rate limit → auth → validate → handler), documents it in the OpenAPI
  * registry, and lists it in the route table the access-matrix test walks.
  */
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { roleAllowed, type Access, type AuthUser } from '../auth/policy.js';
+import { dispatcher, RouteTable } from './dispatch.js';
 import { AppError, errorBodySchema, zodDetails, type ErrorDetail } from './errors.js';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { INVALID_REQUEST, localizeMessage, requestLang, zodErrorMap, type Lang } from './messages.js';
@@ -63,40 +64,44 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, 
 
 export type Authenticate = (req: Request) => Promise<AuthUser | null>;
 
-export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: Authenticate): void {
-  for (const def of routes) {
-    const chain: RequestHandler[] = [...(def.before ?? [])];
-    chain.push(async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const user = await authenticate(req);
-        if (def.access !== 'public') {
-          if (!user) throw new AppError(401, 'unauthorized', 'Sign in first (a valid bearer token is required)');
-          if (!roleAllowed(def.access, user)) throw new AppError(403, 'forbidden', 'Your role may not do this');
-        }
-        const details: ErrorDetail[] = [];
-        const lang = requestLang(req.get('accept-language'));
-        const params = parsePart(def.params, req.params, 'params', details, lang);
-        const query = parsePart(def.query, req.query, 'query', details, lang);
-        const hasBodySchema = def.body !== undefined;
-        let body: unknown = undefined;
-        if (hasBodySchema) {
-          if (req.body === undefined && !req.is('application/json')) {
-            details.push({ path: '(body)', message: 'A JSON body with Content-Type: application/json is required' });
-          } else {
-            body = parsePart(def.body, req.body, 'body', details, lang);
-          }
-        }
-        if (details.length) throw new AppError(400, 'validation_failed', INVALID_REQUEST[lang], details);
-        const result = await def.handler({ params, query, body, user, req, res } as HandlerInput<any, any, any>);
-        if (res.headersSent || def.produces) return;
-        if (def.status === 204) res.status(204).end();
-        else res.status(def.status ?? 200).json(result);
-      } catch (err) {
-        next(err);
+/** The Express handlers of one route: its `before` middleware, then auth → validate → handler → response. */
+export function routeHandlers(def: AnyRoute, authenticate: Authenticate): RequestHandler[] {
+  const chain: RequestHandler[] = [...(def.before ?? [])];
+  chain.push(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const user = await authenticate(req);
+      if (def.access !== 'public') {
+        if (!user) throw new AppError(401, 'unauthorized', 'Sign in first (a valid bearer token is required)');
+        if (!roleAllowed(def.access, user)) throw new AppError(403, 'forbidden', 'Your role may not do this');
       }
-    });
-    router[def.method](def.path, ...chain);
-  }
+      const details: ErrorDetail[] = [];
+      const lang = requestLang(req.get('accept-language'));
+      const params = parsePart(def.params, req.params, 'params', details, lang);
+      const query = parsePart(def.query, req.query, 'query', details, lang);
+      const hasBodySchema = def.body !== undefined;
+      let body: unknown = undefined;
+      if (hasBodySchema) {
+        if (req.body === undefined && !req.is('application/json')) {
+          details.push({ path: '(body)', message: 'A JSON body with Content-Type: application/json is required' });
+        } else {
+          body = parsePart(def.body, req.body, 'body', details, lang);
+        }
+      }
+      if (details.length) throw new AppError(400, 'validation_failed', INVALID_REQUEST[lang], details);
+      const result = await def.handler({ params, query, body, user, req, res } as HandlerInput<any, any, any>);
+      if (res.headersSent || def.produces) return;
+      if (def.status === 204) res.status(204).end();
+      else res.status(def.status ?? 200).json(result);
+    } catch (err) {
+      next(err);
+    }
+  });
+  return chain;
+}
+
+/** One middleware serving the whole route table (dispatch.ts finds the route Express would). */
+export function mountRoutes(routes: AnyRoute[], authenticate: Authenticate): RequestHandler {
+  return dispatcher(new RouteTable(routes), (def) => routeHandlers(def, authenticate));
 }
 
 function openApiPath(path: string): string {
