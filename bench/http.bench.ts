@@ -4,7 +4,8 @@
  *   npx tsx bench/http.bench.ts
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/test npx tsx bench/http.bench.ts
  * BENCH_DBS=sqlite|mysql runs one database; BENCH_BOOKING_ONLY=1 stops after the booking
- * runs (BENCH_BOOKING_ONLY=book: after the bookings themselves); BENCH_SECONDS sets each run's length.
+ * runs (BENCH_BOOKING_ONLY=book: after the bookings themselves); BENCH_SECONDS sets each run's length;
+ * BENCH_CONNECTIONS changes the 50 connections (to see whether a figure is bound by latency or by CPU).
  */
 import 'reflect-metadata';
 import { execSync } from 'node:child_process';
@@ -31,6 +32,33 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/** CPU seconds per thread of a local process, by thread id (Linux /proc; empty elsewhere). */
+function threadCpuSeconds(pid: number | undefined): Map<string, { name: string; cpu: number }> {
+  const out = new Map<string, { name: string; cpu: number }>();
+  if (!pid) return out;
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      out.set(tid, { name, cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    }
+  } catch {
+    /* not Linux, or gone */
+  }
+  return out;
+}
+
+/** The busiest threads between two readings, as "name share-of-a-core" (e.g. "node 98 %, bookings 61 %"). */
+function busiestThreads(before: Map<string, { name: string; cpu: number }>, after: Map<string, { name: string; cpu: number }>, seconds: number): string {
+  return [...after]
+    .map(([tid, t]) => ({ name: t.name, share: (t.cpu - (before.get(tid)?.cpu ?? 0)) / seconds }))
+    .filter((t) => t.share >= 0.05)
+    .sort((a, b) => b.share - a.share)
+    .map((t) => `${t.name} ${Math.round(t.share * 100)} %`)
+    .join(', ');
+}
+
 /** The local MariaDB/MySQL server's pid, when it runs on this machine. */
 function databaseServerPid(): number | undefined {
   try {
@@ -40,7 +68,7 @@ function databaseServerPid(): number | undefined {
     return undefined;
   }
 }
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** Seats per slot and lawyers in the booking run: enough seats that every booking of a 10 s run finds one (a 409 is cheaper than a booking). */
 const SEATS = 4;
 const LAWYERS = 160;
@@ -121,7 +149,7 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
         const starts = bookableStarts(staffed, today);
         let n = 0;
         const dbPid = target.name === 'mysql' ? databaseServerPid() : undefined;
-        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid) };
+        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now() };
         const booking = summarise(
           await cannon({
             url: `${app.url}/api/appointments`,
@@ -147,6 +175,8 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
           db: target.name,
           what: `CPU per booking: server ${perBooking(cpu0.app, cpuSeconds(app.child.pid))}${target.name === 'mysql' ? `, database server ${perBooking(cpu0.db, cpuSeconds(dbPid))}` : ''}`,
         });
+        const threads = busiestThreads(cpu0.threads, threadCpuSeconds(app.child.pid), (Date.now() - cpu0.at) / 1000);
+        if (threads) rows.push({ db: target.name, what: `server threads busy during the bookings (share of one core): ${threads}` });
 
         if (process.env.BENCH_BOOKING_ONLY === 'book') return;
         // The HTTP stack's own ceiling for this route: the same POST with a body that fails

@@ -46,6 +46,7 @@ const envSchema = z.object({
   BOOKING_MIN_NOTICE_MINUTES: intIn(0, 7 * 24 * 60).default(120),
   BOOKING_HORIZON_DAYS: intIn(1, 90).default(14),
   BOOKING_MAX_FUTURE_PER_PHONE: intIn(1, 20).default(2),
+  BOOKING_THREAD: boolFlag.default(true),
   WAITLIST_HOLD_MINUTES: intIn(1, 24 * 60).default(30),
   NO_SHOW_GRACE_MINUTES: intIn(0, 24 * 60).default(30),
   RETENTION_MONTHS: intIn(1, 240).default(24),
@@ -82,6 +83,8 @@ export interface Config {
     minNoticeMinutes: number;
     horizonDays: number;
     maxFuturePerPhone: number;
+    /** SQLite: place online bookings on a thread of their own (placementThread.ts). */
+    thread: boolean;
     waitlistHoldMinutes: number;
     noShowGraceMinutes: number;
   };
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minNoticeMinutes: e.BOOKING_MIN_NOTICE_MINUTES,
       horizonDays: e.BOOKING_HORIZON_DAYS,
       maxFuturePerPhone: e.BOOKING_MAX_FUTURE_PER_PHONE,
+      thread: e.BOOKING_THREAD,
       waitlistHoldMinutes: e.WAITLIST_HOLD_MINUTES,
       noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
     },

@@ -32,7 +32,8 @@ async function main() {
   const ctx: AppContext = { config, db, logger, clock: systemClock };
 
   const logins = config.seedDemo ? await seedDemo(ctx) : null;
-  const { app } = createApp(ctx);
+  const { app, services } = createApp(ctx);
+  services.bookings.warmUp();
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.on('error', reject);

@@ -37,6 +37,7 @@ import type {
 } from './bookings.schema.js';
 import { requestHash } from './idempotency.js';
 import { placeBooking, placeBookingOnce } from './placement.js';
+import { PlacementThread } from './placementThread.js';
 import {
   assertPhoneMayBook,
   notifyEnv,
@@ -63,9 +64,27 @@ export interface PublicSlot {
 
 export class BookingsService {
   private readonly lookups: LookupGuard;
+  /** SQLite on a file: online bookings are placed on a thread of their own (placementThread.ts). */
+  private readonly thread: PlacementThread | null;
 
   constructor(private readonly ctx: AppContext) {
     this.lookups = new LookupGuard(ctx);
+    const onFile = ctx.db.kind === 'sqlite' && !/^sqlite::memory:$/.test(ctx.db.url);
+    this.thread = onFile && ctx.config.booking.thread ? new PlacementThread(ctx) : null;
+    if (this.thread) {
+      const thread = this.thread;
+      ctx.db.onClose(() => thread.close());
+    }
+  }
+
+  /** Whether online bookings are placed on the booking thread. */
+  get usesThread(): boolean {
+    return this.thread !== null;
+  }
+
+  /** Start what the first booking would otherwise wait for (the booking thread). */
+  warmUp(): void {
+    this.thread?.warmUp();
   }
 
   private get tz(): string {
@@ -107,11 +126,12 @@ export class BookingsService {
 
   /** Book a slot. With an Idempotency-Key, a retry returns the first booking. */
   async book(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
-    const outcome = idempotencyKey
-      ? await this.ctx.db.sqlTx((sql) =>
-          placeBookingOnce(sql, this.ctx, input, 'online', { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) }),
-        )
-      : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+    const claim = idempotencyKey ? { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) } : undefined;
+    const outcome = this.thread
+      ? await this.thread.place(input, 'online', claim)
+      : claim
+        ? await this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
+        : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
     if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
     const { appointment, stationName, lawyerName } = outcome.placed;
     return presentBooking(appointment, stationName, lawyerName, this.tz);

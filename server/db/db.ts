@@ -13,6 +13,8 @@ import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { DatabaseKind } from '../config.js';
 import { entities, subscribers } from './entities.js';
 import { migrations } from '../../migrations/index.js';
+import type { Logger } from 'pino';
+import { Checkpointer } from './checkpointer.js';
 import { SqliteGroupCommit } from './groupCommit.js';
 import { mysql2Options, mysqlTargetOf } from './mysqlUrl.js';
 import { MysqlSql, sqliteSession, TxRetry, type MysqlConn, type Sql } from './sql.js';
@@ -24,6 +26,8 @@ export interface DbOptions {
   /** Log SQL (debugging only). */
   logging?: boolean;
   poolSize?: number;
+  /** SQLite: false when another thread checkpoints the WAL (checkpointer.ts). */
+  autoCheckpoint?: boolean;
 }
 
 export function databaseKindOf(url: string): DatabaseKind {
@@ -53,6 +57,7 @@ export function createDataSource(opts: DbOptions): DataSource {
         // Statement journals of savepoints (group commit) and temp tables in memory, not temp files.
         db.pragma('temp_store = MEMORY');
         db.pragma('cache_size = -65536');
+        if (opts.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
       },
     });
   }
@@ -104,6 +109,8 @@ export class Db {
   private immediateRunner: QueryRunner | null = null;
   private rawPool: mysql.Pool | null = null;
   private group: SqliteGroupCommit | null = null;
+  private readonly closeHooks: (() => Promise<void>)[] = [];
+  private checkpointer: Checkpointer | null = null;
 
   constructor(
     readonly ds: DataSource,
@@ -115,6 +122,32 @@ export class Db {
     const ds = createDataSource(opts);
     await ds.initialize();
     return new Db(ds, databaseKindOf(opts.url), opts);
+  }
+
+  /** The URL this handle was opened with (a thread of its own opens the same database). */
+  get url(): string {
+    return this.opts.url;
+  }
+
+  /**
+   * SQLite on a file: checkpoint the WAL on a thread of its own from now on, so that no
+   * COMMIT on this connection (or on one opened with autoCheckpoint: false) waits for it.
+   */
+  startCheckpointer(logger: Logger): void {
+    const file = this.opts.url.slice('sqlite:'.length);
+    if (this.kind !== 'sqlite' || this.checkpointer || file === ':memory:') return;
+    const handle = (this.ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    handle.pragma('wal_autocheckpoint = 0');
+    const checkpointer = new Checkpointer(file, logger, () => {
+      if (this.ds.isInitialized) handle.pragma('wal_autocheckpoint = 1000');
+    });
+    this.checkpointer = checkpointer;
+    this.onClose(() => checkpointer.close());
+  }
+
+  /** Run `hook` first when the handle closes (e.g. to stop a thread that has the same file open). */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
   }
 
   /** Serialise work on SQLite's single connection. */
@@ -237,6 +270,7 @@ export class Db {
   }
 
   async close(): Promise<void> {
+    for (const hook of this.closeHooks.splice(0)) await hook();
     const pool = this.rawPool;
     this.rawPool = null;
     if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));

@@ -1,0 +1,139 @@
+/**
+ * The booking thread (SQLite): online bookings are placed on a connection and a thread
+ * of their own. What it must keep: a booking it confirms is at once visible to the main
+ * connection; bookings in flight finish before it closes; a thread that dies fails only
+ * the bookings it held (nothing half-written) and the next booking starts a new one;
+ * a booking waits for a write transaction of the main thread instead of failing; the WAL is checkpointed off the request threads.
+ */
+import fs from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../../helpers/app.js';
+import { bookingFor, count, listen } from './helpers.js';
+import { PlacementThread } from '../../../server/bookings/placementThread.js';
+import { StationEntity } from '../../../server/stations/stations.entity.js';
+import { AppError } from '../../../server/http/errors.js';
+import type { BookingInput } from '../../../server/bookings/bookings.schema.js';
+
+const input = (stationId: number, start: string) => bookingFor(stationId, start) as BookingInput;
+
+describe('the booking thread [sqlite]', () => {
+  let t: TestApp;
+  let stationId: number;
+  beforeAll(async () => {
+    t = await setupTestApp('sqlite');
+    stationId = (await t.make.station({ name: '线程站', seatsPerSlot: 40 })).id;
+    for (const date of ['2026-12-02', '2026-12-03', '2026-12-04']) await t.make.shift({ date, stationId });
+  });
+  afterAll(() => t.close());
+
+  it('places online bookings on its own thread, and the main connection sees each one at once', async () => {
+    expect(t.built.services.bookings.usesThread).toBe(true);
+    const body = bookingFor(stationId, '2026-12-02T09:00:00+08:00');
+    const made = await t.http.post('/api/appointments').send(body);
+    expect(made.status).toBe(201);
+    const found = await t.http.get('/api/appointments/lookup').query({ code: made.body.code, phone: body.phone });
+    expect(found.status).toBe(200);
+    expect(found.body.id).toBe(made.body.id);
+    // A rule broken on the thread comes back as the same 4xx, in the contract's shape.
+    const again = await t.http.post('/api/appointments').send({ ...body, start: '2026-12-02T09:00:00+08:00' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+    const nowhere = await t.http.post('/api/appointments').send(bookingFor(99_999, '2026-12-02T09:00:00+08:00'));
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'stationId' }] });
+  });
+
+  it('lets the bookings in flight finish before it closes', async () => {
+    const thread = new PlacementThread(t.ctx);
+    const before = await count(t, 'SELECT COUNT(*) FROM appointments');
+    const inFlight = Array.from({ length: 25 }, (_, i) => thread.place(input(stationId, `2026-12-03T${i < 13 ? '09' : '10'}:${i % 2 ? '30' : '00'}:00+08:00`), 'online'));
+    const closed = thread.close();
+    const results = await Promise.allSettled(inFlight);
+    await closed;
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(25);
+    expect(await count(t, 'SELECT COUNT(*) FROM appointments')).toBe(before + 25);
+    await expect(thread.place(input(stationId, '2026-12-03T11:00:00+08:00'), 'online')).rejects.toThrow(/shutting down/);
+  });
+
+  it('fails only the bookings of a thread that dies, leaves nothing of them, and starts a new thread for the next', async () => {
+    const thread = new PlacementThread(t.ctx);
+    try {
+      await thread.place(input(stationId, '2026-12-04T09:00:00+08:00'), 'online'); // started and warm
+      const before = await count(t, 'SELECT COUNT(*) FROM appointments');
+      const seatsBefore = await count(t, 'SELECT COUNT(*) FROM appointment_seats');
+      const doomed = Array.from({ length: 10 }, () => thread.place(input(stationId, '2026-12-04T09:30:00+08:00'), 'online'));
+      await (thread as unknown as { worker: Worker }).worker.terminate();
+      const outcomes = await Promise.allSettled(doomed);
+      const lost = outcomes.filter((o) => o.status === 'rejected');
+      const placed = outcomes.filter((o) => o.status === 'fulfilled');
+      // Whatever was confirmed before the thread died is there; nothing else is.
+      expect(await count(t, 'SELECT COUNT(*) FROM appointments')).toBe(before + placed.length);
+      expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats')).toBe(seatsBefore + placed.length);
+      expect(lost.length).toBeGreaterThan(0); // terminated right after the requests were sent: some were still queued
+      for (const o of lost) expect(String((o as PromiseRejectedResult).reason)).toMatch(/booking thread stopped/);
+      const next = await thread.place(input(stationId, '2026-12-04T10:00:00+08:00'), 'online');
+      expect('placed' in next && next.placed.appointment.id).toBeGreaterThan(0);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('waits for a write transaction of the main thread to commit instead of failing', async () => {
+    const server = await listen(t);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      // The main connection holds SQLite's write lock (BEGIN IMMEDIATE) for a while.
+      const mainTx = t.db.tx(async (m) => {
+        await m.update(StationEntity, { id: stationId }, { phone: '0851-0000000' });
+        entered();
+        await held;
+      });
+      await inside;
+      const bookings = Array.from({ length: 12 }, (_, i) => server.http.post('/api/appointments').send(bookingFor(stationId, `2026-12-04T${i < 6 ? '14' : '15'}:${i % 2 ? '30' : '00'}:00+08:00`)));
+      const settled = Promise.all(bookings.map((b) => b.then((r) => r)));
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      await mainTx;
+      const answers = await settled;
+      expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+      expect((await t.db.read((m) => m.findOneByOrFail(StationEntity, { id: stationId }))).phone).toBe('0851-0000000');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('has the WAL checkpointed by a thread of its own once the booking thread runs', async () => {
+    const file = t.db.url.slice('sqlite:'.length);
+    // The main connection no longer checkpoints in its own COMMITs…
+    expect(await t.db.read((m) => m.query('PRAGMA wal_autocheckpoint'))).toEqual([{ wal_autocheckpoint: 0 }]);
+    const sizeBefore = fs.statSync(file).size;
+    // ~4 MB of station rows from the main thread, whose connection no longer checkpoints itself.
+    await t.db.tx(async (m) => {
+      for (let i = 0; i < 40; i++) {
+        await m.insert(
+          StationEntity,
+          Array.from({ length: 25 }, (_, j) => ({ code: `CK-${i}-${j}`, name: `检查点 ${i}-${j}`, level: 'village' as const, parentId: null, divisionCode: null, address: 'x'.repeat(3000), phone: '', openHours: [] as never, slotMinutes: 30, seatsPerSlot: 2, swapAutoApprove: false, active: true, createdAt: new Date(), updatedAt: new Date() })),
+        );
+      }
+    });
+    // …yet the pages reach the database file: the checkpoint thread copied them.
+    const deadline = Date.now() + 5000;
+    while (fs.statSync(file).size < sizeBefore + 3_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(fs.statSync(file).size).toBeGreaterThan(sizeBefore + 3_000_000);
+  });
+
+  it('carries a domain error across as one, and a driver error with its code (SQLITE_BUSY is a 503)', async () => {
+    // The error crosses the thread as data: a domain error stays one, anything else becomes a plain error.
+    const { deserialiseError, serialiseError } = await import('../../../server/bookings/placementThread.js');
+    const domain = deserialiseError(serialiseError(new AppError(409, 'slot_full', 'full')));
+    expect(domain).toBeInstanceOf(AppError);
+    expect(domain).toMatchObject({ status: 409, code: 'slot_full', message: 'full' });
+    const busy = deserialiseError(serialiseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })));
+    expect(busy).not.toBeInstanceOf(AppError);
+    expect(busy).toMatchObject({ message: 'database is locked', code: 'SQLITE_BUSY' });
+  });
+});
