@@ -2,7 +2,6 @@
  * The booking feature's queries, named for what they mean. Every function runs on the
  * caller's manager (inside its `db.tx` or `db.read`), so one transaction can compose them.
  */
-import crypto from 'node:crypto';
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { Manager } from '../db/db.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -19,6 +18,7 @@ import {
   type AppointmentSeatRow,
 } from './appointments.entity.js';
 import type { DutyShift, PhoneBooking } from './appointmentRules.js';
+import { secureRandomBytes } from '../lib/random.js';
 import { generateBookingCode } from './bookingCode.js';
 
 /**
@@ -40,7 +40,7 @@ export async function insertUnlessTaken<T extends ObjectLiteral>(
   }
 }
 
-export const newCode = (): string => generateBookingCode((n) => crypto.randomBytes(n));
+export const newCode = (): string => generateBookingCode(secureRandomBytes);
 
 /** Insert with a fresh unguessable code; a (vanishingly rare) code collision draws again. */
 export async function insertWithCode<T extends ObjectLiteral & { code: string }>(

@@ -3,7 +3,7 @@
  * a public booking costs four round trips on MySQL and a handful of prepared
  * statements on SQLite, not fifteen ORM queries.
  *
- *   1. one batch of reads: lock the phone's guard row, then the station, its published
+ *   1. one batch of reads: lock the phone's guard row (MySQL), then the station, its published
  *      shifts and local calendar days for the date, the seats already claimed in the
  *      slot, the phone's live bookings, the person-key secret (and an Idempotency-Key);
  *   2. the rules, in memory (slots.ts, appointmentRules.ts): a real slot with a seat
@@ -100,10 +100,12 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   if (!local) throw notSlot();
 
   const known = knownSecret(ctx.db.ds);
-  // 1. Reads. The guard row goes first: on MySQL the snapshot of the reads after it starts
-  //    only once the lock is held, so they see every booking this phone has committed.
+  // 1. Reads. On MySQL the phone's guard row goes first: the snapshot of the reads after it
+  //    starts only once the lock is held, so they see every booking this phone has committed.
+  //    SQLite needs no guard: its write transactions (BEGIN IMMEDIATE) never overlap.
+  const guarded = sql.dialect === 'mysql';
   const reads = await sql.batch([
-    lockPhoneStmt(sql, input.phone, now),
+    ...(guarded ? [lockPhoneStmt(sql, input.phone, now)] : []),
     { sql: 'SELECT name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id = ?', params: [input.stationId] },
     {
       sql:
@@ -121,7 +123,7 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
       ? [{ sql: 'SELECT request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope = ? AND idem_key = ?', params: [idempotency.scope, idempotency.key] }]
       : []),
   ]);
-  const [, stationRows, shiftRows, dayRows, seatRows, phoneRows, ...optional] = reads.map((r) => r.rows);
+  const [stationRows, shiftRows, dayRows, seatRows, phoneRows, ...optional] = reads.slice(guarded ? 1 : 0).map((r) => r.rows);
   const secretRows = known ? [{ value: known }] : optional.shift();
   const keyRows = optional.shift();
 
