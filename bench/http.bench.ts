@@ -149,7 +149,7 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
         const starts = bookableStarts(staffed, today);
         let n = 0;
         const dbPid = target.name === 'mysql' ? databaseServerPid() : undefined;
-        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now() };
+        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now(), bench: process.cpuUsage() };
         const booking = summarise(
           await cannon({
             url: `${app.url}/api/appointments`,
@@ -176,7 +176,10 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
           what: `CPU per booking: server ${perBooking(cpu0.app, cpuSeconds(app.child.pid))}${target.name === 'mysql' ? `, database server ${perBooking(cpu0.db, cpuSeconds(dbPid))}` : ''}`,
         });
         const threads = busiestThreads(cpu0.threads, threadCpuSeconds(app.child.pid), (Date.now() - cpu0.at) / 1000);
-        if (threads) rows.push({ db: target.name, what: `server threads busy during the bookings (share of one core): ${threads}` });
+        const elapsed = (Date.now() - cpu0.at) / 1000;
+        const benchCpu = process.cpuUsage(cpu0.bench);
+        const load = `${Math.round(((benchCpu.user + benchCpu.system) / 1e6 / elapsed) * 100)} %`;
+        if (threads) rows.push({ db: target.name, what: `server threads busy during the bookings (share of one core): ${threads}; load generator (autocannon): ${load}` });
 
         if (process.env.BENCH_BOOKING_ONLY === 'book') return;
         // The HTTP stack's own ceiling for this route: the same POST with a body that fails
