@@ -12,6 +12,8 @@ import { startProcess } from '../tests/helpers/process.js';
 import { median, report } from './util.js';
 
 export async function clientBench(runs = 5) {
+  // Without the built client the server answers with a text page and every figure is 0.
+  if (!fs.existsSync(path.resolve('dist/client/index.html'))) throw new Error('the client is not built: run `npx vite build` (npm run bench does it) first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyroster-clientbench-'));
   const app = await startProcess('server/main.ts', { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, SEED_DEMO: '1' });
   const browser = await launchBrowser();
