@@ -16,9 +16,10 @@ export async function clientBench(runs = 5) {
   if (!fs.existsSync(path.resolve('dist/client/index.html'))) throw new Error('the client is not built: run `npx vite build` (npm run bench does it) first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyroster-clientbench-'));
   const app = await startProcess('server/main.ts', { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, SEED_DEMO: '1' });
-  const browser = await launchBrowser();
   const rows: Record<string, string | number>[] = [];
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
+    browser = await launchBrowser();
     for (const page of ['/', '/book', '/booking']) {
       const loads: number[] = [];
       const dcl: number[] = [];
@@ -60,7 +61,8 @@ export async function clientBench(runs = 5) {
       rows.push({ page, js_files: files, js_kB: +(js / 1024).toFixed(1), js_gzip_kB: +(jsGz / 1024).toFixed(1), cold_DOMContentLoaded_ms: median(dcl), cold_load_ms: median(loads), runs });
     }
   } finally {
-    await browser.close();
+    // The server is stopped even when the browser could not start (no Chromium): it must not outlive the bench.
+    await browser?.close();
     await app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

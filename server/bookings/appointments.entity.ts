@@ -58,8 +58,20 @@ export type NewAppointment = Pick<
 
 /** A new appointment's row, without id and code: no outcome, no visit, version 1. */
 export function newAppointmentRow(a: NewAppointment, now: Date): Omit<AppointmentRow, 'id' | 'code'> {
+  // Every property named (no spread): this runs for every booking, and one object shape is cheaper.
   return {
-    ...a,
+    stationId: a.stationId,
+    date: a.date,
+    slotTime: a.slotTime,
+    startAt: a.startAt,
+    endAt: a.endAt,
+    status: a.status,
+    source: a.source,
+    name: a.name,
+    phone: a.phone,
+    category: a.category,
+    note: a.note,
+    consentAt: a.consentAt,
     outcomeServices: null,
     amountInvolved: null,
     outcomeNote: null,

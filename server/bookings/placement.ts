@@ -81,53 +81,70 @@ export function lockPhoneStmt(sql: Sql, phone: string, now: Date): Stmt {
 
 type Row = Record<string, unknown>;
 
-/** Book a free seat of a real slot for `input`, with its SMS, in the session's transaction. */
-export async function placeBooking(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource): Promise<Placed> {
-  const outcome = await place(sql, ctx, input, source);
+/**
+ * Book a free seat of a real slot for `input`, with its SMS, in the session's transaction.
+ * `days` (the booking thread's, SQLite only) keeps station days between bookings.
+ */
+export async function placeBooking(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, days?: StationDayCache): Promise<Placed> {
+  const outcome = await place(sql, ctx, input, source, undefined, days);
   if (!('placed' in outcome)) throw new Error('a booking without an Idempotency-Key cannot be a replay');
   return outcome.placed;
 }
 
 /** placeBooking under an Idempotency-Key: the first request with the key books, a retry gets its booking back. */
-export function placeBookingOnce(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, claim: IdempotencyClaim): Promise<Placement> {
-  return place(sql, ctx, input, source, claim);
+export function placeBookingOnce(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, claim: IdempotencyClaim, days?: StationDayCache): Promise<Placement> {
+  return place(sql, ctx, input, source, claim, days);
 }
 
-async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, idempotency?: IdempotencyClaim): Promise<Placement> {
+async function place(
+  sql: Sql,
+  ctx: AppContext,
+  input: BookingInput,
+  source: AppointmentSource,
+  idempotency?: IdempotencyClaim,
+  days?: StationDayCache,
+): Promise<Placement> {
   const now = ctx.clock.now();
   const tz = ctx.config.timeZone;
   const local = localStartOf(input.start, tz);
   if (!local) throw notSlot();
 
   const known = knownSecret(ctx.db.ds);
+  if (days) await days.check(sql);
+  const dayKey = `${input.stationId}|${local.date}`;
+  const cached = days?.get(dayKey);
   // 1. Reads. On MySQL the phone's guard row goes first: the snapshot of the reads after it
   //    starts only once the lock is held, so they see every booking this phone has committed.
   //    SQLite needs no guard: its write transactions (BEGIN IMMEDIATE) never overlap.
   const guarded = sql.dialect === 'mysql';
-  const reads = await sql.batch([
-    ...(guarded ? [lockPhoneStmt(sql, input.phone, now)] : []),
-    { sql: 'SELECT name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id = ?', params: [input.stationId] },
-    {
-      sql:
-        "SELECT s.shift_start AS shiftStart, s.shift_end AS shiftEnd, l.name AS lawyerName FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE s.station_id = ? AND s.date = ? AND s.status = 'published' ORDER BY s.seat, s.id",
-      params: [input.stationId, local.date],
-    },
-    { sql: 'SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date = ?', params: [local.date] },
-    { sql: 'SELECT seat_no AS seatNo FROM appointment_seats WHERE station_id = ? AND date = ? AND slot_time = ?', params: [input.stationId, local.date, local.time] },
-    {
-      sql: "SELECT id, status, start_at AS startAt, end_at AS endAt FROM appointments WHERE phone = ? AND status IN ('booked', 'checked_in') AND end_at > ?",
-      params: [input.phone, now],
-    },
-    ...(known ? [] : [{ sql: 'SELECT value FROM settings WHERE name = ?', params: [PERSON_KEY_SECRET] }]),
-    ...(idempotency
-      ? [{ sql: 'SELECT request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope = ? AND idem_key = ?', params: [idempotency.scope, idempotency.key] }]
-      : []),
-  ]);
-  const [stationRows, shiftRows, dayRows, seatRows, phoneRows, ...optional] = reads.slice(guarded ? 1 : 0).map((r) => r.rows);
-  const secretRows = known ? [{ value: known }] : optional.shift();
-  const keyRows = optional.shift();
+  const stmts: Stmt[] = [];
+  const at = (stmt: Stmt) => stmts.push(stmt) - 1;
+  if (guarded) at(lockPhoneStmt(sql, input.phone, now));
+  const dayReads = cached
+    ? null
+    : {
+        station: at({ sql: 'SELECT name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id = ?', params: [input.stationId] }),
+        shifts: at({
+          sql: "SELECT s.shift_start AS shiftStart, s.shift_end AS shiftEnd, l.name AS lawyerName FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE s.station_id = ? AND s.date = ? AND s.status = 'published' ORDER BY s.seat, s.id",
+          params: [input.stationId, local.date],
+        }),
+        calendar: at({ sql: 'SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date = ?', params: [local.date] }),
+      };
+  const seatsAt = at({ sql: 'SELECT seat_no AS seatNo FROM appointment_seats WHERE station_id = ? AND date = ? AND slot_time = ?', params: [input.stationId, local.date, local.time] });
+  const phoneAt = at({
+    sql: "SELECT id, status, start_at AS startAt, end_at AS endAt FROM appointments WHERE phone = ? AND status IN ('booked', 'checked_in') AND end_at > ?",
+    params: [input.phone, now],
+  });
+  const secretAt = known ? -1 : at({ sql: 'SELECT value FROM settings WHERE name = ?', params: [PERSON_KEY_SECRET] });
+  const keyAt = idempotency
+    ? at({ sql: 'SELECT request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope = ? AND idem_key = ?', params: [idempotency.scope, idempotency.key] })
+    : -1;
+  const reads = (await sql.batch(stmts)).map((r) => r.rows);
+  const seatRows = reads[seatsAt]!;
+  const phoneRows = reads[phoneAt]!;
+  const secretRows = known ? [{ value: known }] : reads[secretAt]!;
 
-  const prior = keyRows?.[0];
+  const prior = keyAt >= 0 ? reads[keyAt]![0] : undefined;
   if (prior) {
     if (prior.hash !== idempotency!.hash) throw keyReused();
     if (prior.appointmentId === null) retryOrFail(sql, keyInFlight());
@@ -135,20 +152,17 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   }
 
   // 2. The rules.
-  const station = stationRows![0];
-  if (!station || !Number(station.active)) throw noStation();
+  const day = cached ?? stationDayOf(reads[dayReads!.station]!, reads[dayReads!.shifts]!, reads[dayReads!.calendar]!, input.stationId, local.date);
+  if (!cached) days?.set(dayKey, day);
+  const station = day.station;
+  if (!station) throw noStation();
   const slot = findSlot(
     computeSlots({
-      station: {
-        id: input.stationId,
-        openHours: JSON.parse(String(station.open_hours)) as OpenHours[],
-        slotMinutes: Number(station.slot_minutes),
-        seatsPerSlot: Number(station.seats_per_slot),
-      },
+      station: station.slots,
       date: local.date,
-      shifts: shiftRows!.map((r: Row) => ({ date: local.date, start: String(r.shiftStart), end: String(r.shiftEnd), lawyerName: String(r.lawyerName) })),
-      calendar: new WorkingCalendar(dayRows!.map(localDay)),
-      booked: new Map([[local.time, seatRows!.length]]),
+      shifts: day.shifts,
+      calendar: day.calendar,
+      booked: new Map([[local.time, seatRows.length]]),
       now,
       timeZone: tz,
       minNoticeMinutes: ctx.config.booking.minNoticeMinutes,
@@ -160,17 +174,17 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
   if (!slot) throw notSlot();
   if (slot.remaining <= 0) throw slotFull();
   const span = { start: new Date(slot.start), end: new Date(slot.end) };
-  const problem = phoneRuleViolation(phoneRows!.map(phoneBooking), span, now, ctx.config.booking.maxFuturePerPhone);
+  const problem = phoneRuleViolation(phoneRows.map(phoneBooking), span, now, ctx.config.booking.maxFuturePerPhone);
   if (problem) throw phoneRuleError(problem, tz);
-  const taken = new Set(seatRows!.map((r: Row) => Number(r.seatNo)));
+  const taken = new Set(seatRows.map((r: Row) => Number(r.seatNo)));
   const seatNo = firstFreeSeat(slot, taken);
-  const secret = secretRows![0]?.value;
+  const secret = secretRows[0]?.value;
   if (typeof secret !== 'string') throw new Error('the person-key secret is missing (run the migrations)');
   if (!known) rememberSecret(ctx.db.ds, secret);
 
   // 3. Writes.
-  const row: Omit<AppointmentRow, 'id'> = {
-    ...newAppointmentRow(
+  const row: Omit<AppointmentRow, 'id'> = Object.assign(
+    newAppointmentRow(
       {
         stationId: input.stationId,
         date: slot.date,
@@ -187,15 +201,17 @@ async function place(sql: Sql, ctx: AppContext, input: BookingInput, source: App
       },
       now,
     ),
-    code: newCode(),
-    // Written raw, so the person key the ORM's subscriber would add is set here.
-    personKey: personKeyOf(secret, input.phone),
-    pseudonymizedAt: null,
-  };
+    {
+      code: newCode(),
+      // Written raw, so the person key the ORM's subscriber would add is set here.
+      personKey: personKeyOf(secret, input.phone),
+      pseudonymizedAt: null,
+    },
+  );
   const meta = (entity: EntityTarget<ObjectLiteral>) => ctx.db.ds.getMetadata(entity);
   const inserted = await writeOrRetry(sql, takenMeanwhile, () => sql.batch([insertRows(meta(AppointmentEntity), [row])]));
   const appointment: AppointmentRow = { ...row, id: inserted[0]!.insertId };
-  const stationName = String(station.name);
+  const stationName = station.name;
   const seatStmt = (n: number) =>
     insertRows(meta(AppointmentSeatEntity), [
       { stationId: input.stationId, date: slot.date, slotTime: slot.time, seatNo: n, kind: 'booking', appointmentId: appointment.id, waitlistEntryId: null, holdUntil: null, createdAt: now },
@@ -269,4 +285,59 @@ function localDay(r: Row): LocalDay {
 
 function phoneBooking(r: Row): PhoneBooking {
   return { id: Number(r.id), status: r.status as PhoneBooking['status'], startAt: readDatetime(r.startAt), endAt: readDatetime(r.endAt) };
+}
+
+/** What a booking needs to know of its station's day; it changes only when staff edit the station, the roster or the calendar. */
+export interface StationDay {
+  /** Null when there is no open station with this id. */
+  station: { name: string; slots: { id: number; openHours: OpenHours[]; slotMinutes: number; seatsPerSlot: number } } | null;
+  shifts: { date: string; start: string; end: string; lawyerName: string }[];
+  calendar: WorkingCalendar;
+}
+
+function stationDayOf(stationRows: Row[], shiftRows: Row[], dayRows: Row[], stationId: number, date: string): StationDay {
+  const s = stationRows[0];
+  return {
+    station:
+      s && Number(s.active)
+        ? {
+            name: String(s.name),
+            slots: { id: stationId, openHours: JSON.parse(String(s.open_hours)) as OpenHours[], slotMinutes: Number(s.slot_minutes), seatsPerSlot: Number(s.seats_per_slot) },
+          }
+        : null,
+    shifts: shiftRows.map((r) => ({ date, start: String(r.shiftStart), end: String(r.shiftEnd), lawyerName: String(r.lawyerName) })),
+    calendar: new WorkingCalendar(dayRows.map(localDay)),
+  };
+}
+
+/**
+ * The booking thread's memory of station days (SQLite only). Only the other connection
+ * (the main thread's: staff editing stations, rosters or the calendar) changes them, and
+ * SQLite tells a connection when another one has committed: `PRAGMA data_version` changes.
+ * Every booking checks it inside its transaction and starts afresh when it has moved.
+ */
+export class StationDayCache {
+  private version: unknown = undefined;
+  private readonly days = new Map<string, StationDay>();
+
+  constructor(private readonly limit = 2000) {}
+
+  async check(sql: Sql): Promise<void> {
+    if (sql.dialect !== 'sqlite') throw new Error('StationDayCache relies on SQLite\'s data_version');
+    const [r] = await sql.batch([{ sql: 'PRAGMA data_version' }]);
+    const version = r?.rows[0]?.data_version;
+    if (version !== this.version) {
+      this.days.clear();
+      this.version = version;
+    }
+  }
+
+  get(key: string): StationDay | undefined {
+    return this.days.get(key);
+  }
+
+  set(key: string, day: StationDay): void {
+    if (this.days.size >= this.limit) this.days.clear();
+    this.days.set(key, day);
+  }
 }

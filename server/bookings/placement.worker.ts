@@ -17,7 +17,7 @@ import type { AppContext } from '../context.js';
 import { Db } from '../db/db.js';
 import type { BookingInput } from './bookings.schema.js';
 import type { AppointmentSource } from './appointments.entity.js';
-import { placeBooking, placeBookingOnce, type IdempotencyClaim, type Placement } from './placement.js';
+import { placeBooking, placeBookingOnce, StationDayCache, type IdempotencyClaim, type Placement } from './placement.js';
 import { serialiseError, type PlacementReply, type PlacementRequest, type PlacementThreadData } from './placementThread.js';
 
 const data = workerData as PlacementThreadData;
@@ -29,13 +29,18 @@ const ready = Db.connect({ url: data.url, poolSize: 1, autoCheckpoint: false });
 let closing = false;
 let inFlight = 0;
 
+/** Station days between bookings; cleared whenever the main thread's connection has committed (placement.ts). */
+const stationDays = new StationDayCache();
+
 function place(db: Db, msg: PlacementRequest): Promise<Placement> {
   const now = new Date(msg.now);
   const ctx: AppContext = { config, db, logger, clock: { now: () => now } };
   const input = msg.input as BookingInput;
   const source = msg.source as AppointmentSource;
   return db.sqlTx(async (sql) =>
-    msg.claim ? placeBookingOnce(sql, ctx, input, source, msg.claim as IdempotencyClaim) : { placed: await placeBooking(sql, ctx, input, source) },
+    msg.claim
+      ? placeBookingOnce(sql, ctx, input, source, msg.claim as IdempotencyClaim, stationDays)
+      : { placed: await placeBooking(sql, ctx, input, source, stationDays) },
   );
 }
 

@@ -235,7 +235,7 @@ export function sqlOf(m: Manager): Sql {
 export function insertRows(meta: EntityMetadata, rows: readonly Record<string, unknown>[]): Stmt {
   const first = rows[0];
   if (!first) throw new Error('insertRows needs at least one row');
-  const cols = meta.columns.filter((c) => !c.isGenerated && first[c.propertyName] !== undefined);
+  const { cols, head, one } = insertPlan(meta, first);
   const params: unknown[] = [];
   for (const row of rows) {
     for (const c of cols) {
@@ -244,9 +244,34 @@ export function insertRows(meta: EntityMetadata, rows: readonly Record<string, u
       params.push(t && !Array.isArray(t) ? t.to(v) : v);
     }
   }
-  const one = `(${cols.map(() => '?').join(', ')})`;
-  return {
-    sql: `INSERT INTO \`${meta.tableName}\` (${cols.map((c) => `\`${c.databaseName}\``).join(', ')}) VALUES ${rows.map(() => one).join(', ')}`,
-    params,
-  };
+  return { sql: rows.length === 1 ? head + one : head + rows.map(() => one).join(', '), params };
+}
+
+interface InsertPlan {
+  cols: EntityMetadata['columns'];
+  /** `INSERT INTO t (a, b) VALUES ` */
+  head: string;
+  /** `(?, ?)` */
+  one: string;
+}
+
+/** The columns and statement text of an insert, worked out once per entity and set of properties. */
+const insertPlans = new WeakMap<EntityMetadata, Map<string, InsertPlan>>();
+
+function insertPlan(meta: EntityMetadata, first: Record<string, unknown>): InsertPlan {
+  let key = '';
+  for (const c of meta.columns) key += !c.isGenerated && first[c.propertyName] !== undefined ? '1' : '0';
+  let plans = insertPlans.get(meta);
+  if (!plans) insertPlans.set(meta, (plans = new Map()));
+  let plan = plans.get(key);
+  if (!plan) {
+    const cols = meta.columns.filter((c) => !c.isGenerated && first[c.propertyName] !== undefined);
+    plan = {
+      cols,
+      head: `INSERT INTO \`${meta.tableName}\` (${cols.map((c) => `\`${c.databaseName}\``).join(', ')}) VALUES `,
+      one: `(${cols.map(() => '?').join(', ')})`,
+    };
+    plans.set(key, plan);
+  }
+  return plan;
 }

@@ -12,6 +12,8 @@ import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { bookingFor, count, listen } from './helpers.js';
 import { PlacementThread } from '../../../server/bookings/placementThread.js';
 import { StationEntity } from '../../../server/stations/stations.entity.js';
+import { ShiftEntity } from '../../../server/rosters/rosters.entity.js';
+import { CalendarDayEntity } from '../../../server/calendar/calendar.entity.js';
 import { AppError } from '../../../server/http/errors.js';
 import type { BookingInput } from '../../../server/bookings/bookings.schema.js';
 
@@ -42,6 +44,32 @@ describe('the booking thread [sqlite]', () => {
     const nowhere = await t.http.post('/api/appointments').send(bookingFor(99_999, '2026-12-02T09:00:00+08:00'));
     expect(nowhere.status).toBe(400);
     expect(nowhere.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'stationId' }] });
+  });
+
+  it('sees what staff change on the main connection at its very next booking (station, roster, calendar)', async () => {
+    const station = (await t.make.station({ name: '变更站', seatsPerSlot: 10 })).id;
+    await t.make.shift({ date: '2026-12-07', stationId: station });
+    const book = (time: string) => t.http.post('/api/appointments').send(bookingFor(station, `2026-12-07T${time}:00+08:00`));
+    expect((await book('09:00')).status).toBe(201); // the thread now remembers the station's day
+
+    await t.db.tx((m) => m.update(StationEntity, { id: station }, { active: false }));
+    const closed = await book('09:30');
+    expect(closed.status).toBe(400);
+    expect(closed.body.error.details).toEqual([{ path: 'stationId', message: expect.any(String) }]);
+
+    await t.db.tx((m) => m.update(StationEntity, { id: station }, { active: true, seatsPerSlot: 1 }));
+    expect((await book('09:30')).status).toBe(201);
+    const full = await book('09:30'); // one seat now: the new seat count is used
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('slot_full');
+
+    await t.db.tx((m) => m.update(ShiftEntity, { stationId: station, date: '2026-12-07' }, { status: 'draft' }));
+    expect((await book('10:00')).status).toBe(400); // no published shift, no slot
+    await t.db.tx((m) => m.update(ShiftEntity, { stationId: station, date: '2026-12-07' }, { status: 'published' }));
+    expect((await book('10:00')).status).toBe(201);
+
+    await t.db.tx((m) => m.insert(CalendarDayEntity, { date: '2026-12-07', kind: 'holiday', name: '临时闭站', stationId: station, scope: station, createdAt: new Date() }));
+    expect((await book('10:30')).status).toBe(400); // a closed day has no slots
   });
 
   it('lets the bookings in flight finish before it closes', async () => {
