@@ -37,7 +37,7 @@ import type {
 } from './bookings.schema.js';
 import { requestHash } from './idempotency.js';
 import { placeBooking, placeBookingOnce } from './placement.js';
-import { PlacementThread } from './placementThread.js';
+import { PlacementThread, ThreadUnavailable } from './placementThread.js';
 import {
   assertPhoneMayBook,
   notifyEnv,
@@ -127,11 +127,11 @@ export class BookingsService {
   /** Book a slot. With an Idempotency-Key, a retry returns the first booking. */
   async book(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
     const claim = idempotencyKey ? { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) } : undefined;
-    const outcome = this.thread
-      ? await this.thread.place(input, 'online', claim)
-      : claim
-        ? await this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
+    const here = async () =>
+      claim
+        ? this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
         : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+    const outcome = this.thread?.usable ? await this.thread.place(input, 'online', claim).catch(orHere(here)) : await here();
     if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
     const { appointment, stationName, lawyerName } = outcome.placed;
     return presentBooking(appointment, stationName, lawyerName, this.tz);
@@ -349,3 +349,8 @@ export class BookingsService {
 const scopeOf = (scopes: Map<number, StationScope>, id: number): StationScope => scopes.get(id) ?? { id, ancestorIds: [] };
 
 const changedMeanwhile = () => conflict('This booking was changed at the same moment; please look it up again and retry');
+
+/** A booking the thread could not take (it never started) is placed here instead; any other error stands. */
+function orHere<T>(here: () => Promise<T>): (err: unknown) => Promise<T> {
+  return (err) => (err instanceof ThreadUnavailable ? here() : Promise.reject(err));
+}

@@ -53,18 +53,13 @@ async function closeWhenIdle(db: Db) {
 
 port.on('message', async (msg: PlacementRequest | { type: 'close' }) => {
   const db = await ready.catch(() => null);
+  if (!db) return; // the thread is ending (see below): the main thread places these itself
   if ('type' in msg) {
     closing = true;
-    if (db) await closeWhenIdle(db);
-    else port.close();
+    await closeWhenIdle(db);
     return;
   }
   let reply: PlacementReply;
-  if (!db) {
-    reply = { id: msg.id, error: serialiseError(await ready.then(() => new Error('unreachable'), (e: unknown) => e)) };
-    port.postMessage(reply);
-    return;
-  }
   inFlight++;
   try {
     reply = { id: msg.id, ok: await place(db, msg) };
@@ -79,5 +74,9 @@ port.on('message', async (msg: PlacementRequest | { type: 'close' }) => {
 
 void ready.then(
   () => port.postMessage({ type: 'ready' }),
-  (err: unknown) => port.postMessage({ type: 'failed', error: serialiseError(err) }),
+  (err: unknown) => {
+    // Without its database the thread is of no use: say why and end (placementThread.ts falls back).
+    port.postMessage({ type: 'failed', error: serialiseError(err) });
+    process.exit(1);
+  },
 );

@@ -63,13 +63,27 @@ export function deserialiseError(s: SerialisedError): Error {
   return err;
 }
 
+/** The thread could not start (it never opened the database): the caller places the booking itself. */
+export class ThreadUnavailable extends Error {
+  constructor(reason: string) {
+    super(`the booking thread is unavailable: ${reason}`);
+  }
+}
+
 export class PlacementThread {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (p: Placement) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closing: Promise<void> | null = null;
+  /** Set when a thread failed before it was ready: from then on the main thread places bookings. */
+  private broken: string | null = null;
 
   constructor(private readonly ctx: AppContext) {}
+
+  /** False once the thread has failed to start; bookings then run on the main thread. */
+  get usable(): boolean {
+    return this.broken === null;
+  }
 
   /** Start the thread now rather than on the first booking. */
   warmUp(): void {
@@ -77,6 +91,7 @@ export class PlacementThread {
   }
 
   place(input: BookingInput, source: AppointmentSource, claim?: IdempotencyClaim): Promise<Placement> {
+    if (this.broken) return Promise.reject(new ThreadUnavailable(this.broken));
     if (this.closing) return Promise.reject(new Error('the booking thread is shutting down'));
     const worker = this.start();
     const id = this.nextId++;
@@ -109,9 +124,12 @@ export class PlacementThread {
     this.ctx.db.startCheckpointer(this.ctx.logger);
     const data: PlacementThreadData = { url: this.ctx.db.url, config: this.ctx.config };
     const worker = startWorker(new URL('./placement.worker.ts', import.meta.url), data);
+    let ready = false;
+    let failure: string | null = null;
     worker.on('message', (msg: PlacementReply | Control) => {
       if ('type' in msg) {
-        if (msg.type === 'failed') this.ctx.logger.error({ err: msg.error }, 'the booking thread could not open the database');
+        if (msg.type === 'ready') ready = true;
+        if (msg.type === 'failed') failure = `it could not open the database (${msg.error.message})`;
         return;
       }
       const waiting = this.pending.get(msg.id);
@@ -121,12 +139,23 @@ export class PlacementThread {
       if ('ok' in msg) waiting.resolve(msg.ok);
       else waiting.reject(deserialiseError(msg.error));
     });
-    worker.on('error', (err) => this.ctx.logger.error({ err: serialiseError(err) }, 'the booking thread failed'));
+    worker.on('error', (err) => {
+      failure ??= ready ? null : `it failed while starting (${err.message})`;
+      this.ctx.logger.error({ err: serialiseError(err) }, 'the booking thread failed');
+    });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = null;
+      // A thread that never got ready will not do better next time: the main thread takes over.
+      if (!ready && !this.closing) {
+        this.broken = failure ?? `it stopped while starting (exit code ${code})`;
+        this.ctx.logger.error({ reason: this.broken }, 'the booking thread could not start; bookings are placed on the main thread');
+      }
       const lost = [...this.pending.values()];
       this.pending.clear();
-      for (const p of lost) p.reject(new Error(`the booking thread stopped (exit code ${code}) before answering`));
+      for (const p of lost) {
+        // Bookings sent to a thread that never opened the database were never started: the caller may place them itself.
+        p.reject(this.broken && !ready ? new ThreadUnavailable(this.broken) : new Error(`the booking thread stopped (exit code ${code}) before answering`));
+      }
     });
     // An idle thread does not keep the process alive (shutdown closes it explicitly).
     worker.unref();

@@ -6,11 +6,15 @@
  * a booking waits for a write transaction of the main thread instead of failing; the WAL is checkpointed off the request threads.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { bookingFor, count, listen } from './helpers.js';
-import { PlacementThread } from '../../../server/bookings/placementThread.js';
+import { PlacementThread, ThreadUnavailable } from '../../../server/bookings/placementThread.js';
+import { BookingsService } from '../../../server/bookings/bookings.service.js';
+import type { Db } from '../../../server/db/db.js';
 import { StationEntity } from '../../../server/stations/stations.entity.js';
 import { ShiftEntity } from '../../../server/rosters/rosters.entity.js';
 import { CalendarDayEntity } from '../../../server/calendar/calendar.entity.js';
@@ -152,6 +156,29 @@ describe('the booking thread [sqlite]', () => {
     const deadline = Date.now() + 5000;
     while (fs.statSync(file).size < sizeBefore + 3_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(fs.statSync(file).size).toBeGreaterThan(sizeBefore + 3_000_000);
+  });
+
+  it('leaves the bookings to the main thread when the thread cannot open the database', async () => {
+    // The same database handle, but the thread is told to open a file it cannot create (its directory would be under a file).
+    const aFile = path.join(os.tmpdir(), `dutyroster-not-a-dir-${process.pid}`);
+    fs.writeFileSync(aFile, '');
+    const unreachable = Object.create(t.db) as Db;
+    Object.defineProperty(unreachable, 'url', { value: `sqlite:${aFile}/bookings.sqlite` });
+    Object.defineProperty(unreachable, 'startCheckpointer', { value: () => undefined });
+    const ctx = { ...t.ctx, db: unreachable };
+
+    const thread = new PlacementThread(ctx);
+    await expect(thread.place(input(stationId, '2026-12-02T14:00:00+08:00'), 'online')).rejects.toBeInstanceOf(ThreadUnavailable);
+    expect(thread.usable).toBe(false);
+    await expect(thread.place(input(stationId, '2026-12-02T14:00:00+08:00'), 'online')).rejects.toBeInstanceOf(ThreadUnavailable);
+
+    const service = new BookingsService(ctx);
+    const body = input(stationId, '2026-12-02T14:30:00+08:00');
+    const booked = await service.book(body);
+    expect(booked).toMatchObject({ stationId, start: '2026-12-02T14:30:00+08:00', status: 'booked' });
+    expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE id = ? AND phone = ?', [booked.id, body.phone])).toBe(1);
+    expect(await service.book(input(stationId, '2026-12-02T15:00:00+08:00'))).toMatchObject({ status: 'booked' });
+    fs.rmSync(aFile, { force: true });
   });
 
   it('carries a domain error across as one, and a driver error with its code (SQLITE_BUSY is a 503)', async () => {
