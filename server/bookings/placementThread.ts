@@ -8,9 +8,12 @@
  * answers when the thread says it is committed. Everything else stays on the main
  * thread's connection.
  *
- * The thread starts on first use (or `warmUp`) and is restarted after a crash; a
- * booking in flight when it died gets an error (a 500, nothing half-written: its
- * transaction was never committed). `close` lets the bookings in flight finish first.
+ * The thread starts on first use (or `warmUp`) and is restarted after a crash. A booking
+ * in flight when it died gets an error (a 500). Its transaction either committed whole or
+ * not at all; if it committed, the booking page's retry with the same Idempotency-Key
+ * gets it back. A thread that cannot start at all (it cannot open the database) leaves
+ * the bookings to the main thread (`ThreadUnavailable`). `close` lets the bookings in
+ * flight finish first.
  */
 import type { Worker } from 'node:worker_threads';
 import type { AppContext } from '../context.js';
