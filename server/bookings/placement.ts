@@ -4,8 +4,9 @@
  * statements on SQLite, not fifteen ORM queries.
  *
  *   1. one batch of reads: lock the phone's guard row (MySQL), then the station, its published
- *      shifts and local calendar days for the date, the seats already claimed in the
- *      slot, the phone's live bookings, the person-key secret (and an Idempotency-Key);
+ *      shifts and local calendar days for the date (the booking thread keeps these between
+ *      bookings: StationDayCache), the seats already claimed in the slot, the phone's live
+ *      bookings, the person-key secret (and an Idempotency-Key);
  *   2. the rules, in memory (slots.ts, appointmentRules.ts): a real slot with a seat
  *      left, the per-phone limits;
  *   3. insert the appointment; then its seat claim, its SMS and the idempotency key;
