@@ -24,6 +24,10 @@ const envSchema = z.object({
     .optional(),
   SEED_DEMO: boolFlag.optional(),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
+  DEMO_NOW: z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 instant such as 2026-12-01T08:00:00+08:00')
+    .optional(),
   APP_TIMEZONE: z
     .string()
     .refine((tz) => {
@@ -70,6 +74,8 @@ export interface Config {
   databaseKind: DatabaseKind;
   seedDemo: boolean;
   demoPassword: string;
+  /** Demo only: the server's clock starts at this instant and runs on from there (DEMO_NOW). */
+  demoNow?: string;
   timeZone: string;
   publicRateLimit: number;
   lookupFailureLimit: number;
@@ -110,14 +116,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const databaseUrl = e.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const databaseKind: DatabaseKind = databaseUrl.startsWith('mysql:') ? 'mysql' : 'sqlite';
+  const seedDemo = e.SEED_DEMO ?? e.DATABASE_URL === undefined;
+  if (e.DEMO_NOW && !seedDemo) {
+    throw new ConfigError('Invalid configuration:\n  DEMO_NOW: only applies to the demo (SEED_DEMO=1); a real network always runs on the real clock');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     databaseUrl,
     databaseKind,
     // Demo data only by default on the embedded default database.
-    seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
+    seedDemo,
     demoPassword: e.DEMO_PASSWORD,
+    demoNow: e.DEMO_NOW,
     timeZone: e.APP_TIMEZONE,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     lookupFailureLimit: e.LOOKUP_FAILURE_LIMIT,

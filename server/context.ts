@@ -8,6 +8,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that reads `start` now and runs on at the real pace (the demo's DEMO_NOW). */
+export function clockStartingAt(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 /** What every service gets: read once at start-up and passed down. */
 export interface AppContext {
   config: Readonly<Config>;

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { systemClock, type AppContext } from './context.js';
+import { clockStartingAt, systemClock, type AppContext } from './context.js';
 import { Db } from './db/db.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app.js';
@@ -29,7 +29,9 @@ async function main() {
   const db = await Db.connect({ url: config.databaseUrl });
   const applied = await db.migrate();
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  const ctx: AppContext = { config, db, logger, clock: systemClock };
+  const clock = config.demoNow ? clockStartingAt(new Date(config.demoNow)) : systemClock;
+  if (config.demoNow) logger.warn({ demoNow: config.demoNow }, 'demo clock: the server runs from DEMO_NOW, not from the real time');
+  const ctx: AppContext = { config, db, logger, clock };
 
   const logins = config.seedDemo ? await seedDemo(ctx) : null;
   const { app, services } = createApp(ctx);

@@ -313,6 +313,9 @@ export class BookingsService {
       if (!canTransition(a.status, input.status)) {
         throw conflict(`A ${a.status.replace('_', ' ')} appointment cannot be marked ${input.status.replace('_', ' ')}`);
       }
+      if (input.status === 'checked_in' && zonedParts(now, this.tz).date < a.date) {
+        throw conflict(`This consultation is on ${a.date}; the worker is checked in on that day`);
+      }
       if (input.status === 'no_show' && now.getTime() < a.startAt.getTime()) {
         throw conflict('The consultation has not started yet; it cannot be a no-show');
       }

@@ -4,6 +4,10 @@
  * phone number typed wrong first, a double tap on "确认预约" (one booking only). Then the
  * desk staff check them in and record the outcome. A second booking is looked up with
  * its code typed in lower case with spaces, moved to another time and cancelled.
+ *
+ * Workers are checked in on the day of their consultation, so the server and the pages
+ * run on a demo clock (DEMO_NOW): 08:00 on the next working weekday, whose places open
+ * from 10:00 (two hours' notice). The test means the same thing whatever the real hour.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +15,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
 import { openWatchedPage } from './session.js';
+import { WorkingCalendar } from '../../server/calendar/workingCalendar.js';
+import { addDays, isoWeekday, zonedParts } from '../../server/lib/dates.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -25,7 +31,16 @@ interface Station {
   name: string;
 }
 
-const suite = demoSuite();
+/** 08:00 in the network on the next working weekday after today (holidays and 调休 as the server's calendar has them). */
+function nextWorkingMorning(): string {
+  const calendar = new WorkingCalendar([]);
+  let date = addDays(zonedParts(new Date(), 'Asia/Shanghai').date, 1);
+  while (!calendar.isWorkingDay(date) || isoWeekday(date) > 5) date = addDays(date, 1);
+  return `${date}T08:00:00+08:00`;
+}
+
+const DEMO_NOW = nextWorkingMorning();
+const suite = demoSuite({ env: { DEMO_NOW } });
 let district: Station;
 
 beforeAll(async () => {
@@ -49,7 +64,7 @@ async function staffToken(): Promise<string> {
   return res.token;
 }
 
-const openPage = (options: object) => openWatchedPage(suite.browser, options, { acceptDialogs: true });
+const openPage = (options: object) => openWatchedPage(suite.browser, options, { acceptDialogs: true, now: new Date(DEMO_NOW) });
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -120,6 +135,7 @@ describe('worker: booking on a phone, then the desk', () => {
       const firstDay = page.locator('.pick-days button.pick-button').first();
       await firstDay.waitFor();
       bookedDate = (await firstDay.getAttribute('data-date'))!;
+      expect(bookedDate).toBe(DEMO_NOW.slice(0, 10)); // today on the demo clock: places from 10:00
       expect(await firstDay.innerText()).toMatch(/今天|明天|后天|周[一二三四五六日]/);
       expect(await firstDay.innerText()).toMatch(/还有 \d+ 个名额/);
       await expectNoSideScroll(page);

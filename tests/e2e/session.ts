@@ -20,13 +20,18 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** A fresh browser context and page that records script errors (and, if asked, accepts confirmation prompts). */
+/**
+ * A fresh browser context and page that records script errors (and, if asked, accepts
+ * confirmation prompts). `now` fixes the page's clock (`Date`) at that instant, to match
+ * a server started with DEMO_NOW; timers keep running.
+ */
 export async function openWatchedPage(
   browser: Browser,
   options: BrowserContextOptions,
-  opts: { acceptDialogs?: boolean } = {},
+  opts: { acceptDialogs?: boolean; now?: Date } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext(options);
+  if (opts.now) await context.clock.setFixedTime(opts.now);
   const page = await context.newPage();
   const problems = watchProblems(page);
   if (opts.acceptDialogs) page.on('dialog', (d) => void d.accept());

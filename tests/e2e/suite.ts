@@ -17,12 +17,12 @@ export interface DemoSuite {
   readonly browser: Browser;
 }
 
-/** Register the hooks; read `server` and `browser` inside tests and later hooks. */
-export function demoSuite(): DemoSuite {
+/** Register the hooks; read `server` and `browser` inside tests and later hooks. `env` goes to the server (e.g. DEMO_NOW). */
+export function demoSuite(opts: { env?: Record<string, string> } = {}): DemoSuite {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: opts.env });
     browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });

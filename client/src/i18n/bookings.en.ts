@@ -222,6 +222,7 @@ const bookingsEn: BookingsTranslation = {
     checkedInAt: 'checked in {{time}}',
     checkIn: 'Check in',
     checkInLabel: 'Check in {{name}}',
+    checkInOnTheDay: 'Check-in opens on the day',
     complete: 'Done',
     completeLabel: 'Finish {{name}} and record the outcome',
     noShow: 'No-show',

@@ -226,6 +226,7 @@ const bookingsZhCN = {
     checkedInAt: '{{time}} 签到',
     checkIn: '签到',
     checkInLabel: '{{name}} 签到',
+    checkInOnTheDay: '咨询当天可签到',
     complete: '完成',
     completeLabel: '{{name}} 完成咨询，记录结果',
     noShow: '未到',

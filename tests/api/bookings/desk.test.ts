@@ -36,6 +36,22 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
   };
   const patch = (id: number, token: string, body: object) => t.http.patch(`/api/appointments/${id}`).set('Authorization', token).send(body);
   const list = (token: string, q: string) => t.http.get(`/api/appointments?${q}`).set('Authorization', token);
+  /** Run `fn` with the test clock on the morning of `date` (workers are checked in on the day), with fresh sign-ins. */
+  const onTheDay = async (date: string, fn: (tokens: { staff: string; coord: string; duty: string; other: string }) => Promise<void>) => {
+    t.clock.set(`${date}T08:30:00+08:00`);
+    try {
+      // Sessions last 12 h on the test clock: sign in again on that morning.
+      const tokens = {
+        staff: await t.tokenFor('staff', { stationId }),
+        coord: await t.tokenFor('coordinator'),
+        duty: await t.tokenFor('lawyer', { lawyerId: dutyLawyer.id }),
+        other: await t.tokenFor('lawyer', { lawyerId: otherLawyer.id }),
+      };
+      await fn(tokens);
+    } finally {
+      t.clock.set('2026-12-01T09:00:00+08:00');
+    }
+  };
 
   it('registers a walk-in as checked in at once, over capacity and without a seat', async () => {
     await book('2026-12-02T14:00:00+08:00', { phone: '13700000001' });
@@ -73,34 +89,47 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     }
   });
 
+  it('checks a worker in on the day of the consultation, not before', async () => {
+    const { id } = await book('2026-12-02T09:30:00+08:00', { phone: '13700000009' });
+    const early = await patch(id, staff, { status: 'checked_in' });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('2026-12-02') });
+    expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE id = ? AND status = 'booked' AND checked_in_at IS NULL", [id])).toBe(1);
+    await onTheDay('2026-12-02', async ({ staff }) => {
+      expect((await patch(id, staff, { status: 'checked_in' })).status).toBe(200);
+    });
+  });
+
   it('moves along booked → checked_in → completed, requires the outcome, and refuses anything else with 409', async () => {
     const { id } = await book('2026-12-02T11:00:00+08:00', { phone: '13700000002' });
-    expect((await patch(id, staff, { status: 'completed', outcome: { services: ['advice'] } })).status).toBe(409);
-    const checkedIn = await patch(id, staff, { status: 'checked_in' });
-    expect(checkedIn.status).toBe(200);
-    expect(checkedIn.body.status).toBe('checked_in');
-    expect((await patch(id, staff, { status: 'checked_in' })).status).toBe(409);
-    expect((await patch(id, staff, { status: 'no_show' })).status).toBe(409);
+    await onTheDay('2026-12-02', async ({ staff, coord, duty }) => {
+      expect((await patch(id, staff, { status: 'completed', outcome: { services: ['advice'] } })).status).toBe(409);
+      const checkedIn = await patch(id, staff, { status: 'checked_in' });
+      expect(checkedIn.status).toBe(200);
+      expect(checkedIn.body.status).toBe('checked_in');
+      expect((await patch(id, staff, { status: 'checked_in' })).status).toBe(409);
+      expect((await patch(id, staff, { status: 'no_show' })).status).toBe(409);
 
-    const noOutcome = await patch(id, duty, { status: 'completed' });
-    expect(noOutcome.status).toBe(400);
-    expect(noOutcome.body.error.details[0].path).toBe('outcome');
-    const badService = await patch(id, duty, { status: 'completed', outcome: { services: ['magic'] } });
-    expect(badService.status).toBe(400);
+      const noOutcome = await patch(id, duty, { status: 'completed' });
+      expect(noOutcome.status).toBe(400);
+      expect(noOutcome.body.error.details[0].path).toBe('outcome');
+      const badService = await patch(id, duty, { status: 'completed', outcome: { services: ['magic'] } });
+      expect(badService.status).toBe(400);
 
-    const done = await patch(id, duty, {
-      status: 'completed',
-      outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
+      const done = await patch(id, duty, {
+        status: 'completed',
+        outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
+      });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({
+        status: 'completed',
+        outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
+      });
+      expect((await patch(id, coord, { status: 'checked_in' })).status).toBe(409);
+      // A completed consultation keeps its seat in the ledger.
+      expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats WHERE appointment_id = ?', [id])).toBe(1);
+      expect((await patch(999_999, staff, { status: 'checked_in' })).status).toBe(404);
     });
-    expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({
-      status: 'completed',
-      outcome: { services: ['advice', 'application_drafted'], amountInvolved: 18600.5, note: '已代写仲裁申请书' },
-    });
-    expect((await patch(id, coord, { status: 'checked_in' })).status).toBe(409);
-    // A completed consultation keeps its seat in the ledger.
-    expect(await count(t, 'SELECT COUNT(*) FROM appointment_seats WHERE appointment_id = ?', [id])).toBe(1);
-    expect((await patch(999_999, staff, { status: 'checked_in' })).status).toBe(404);
   });
 
   it('marks a no-show only after the start, and gives the seat back', async () => {
@@ -120,9 +149,11 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
 
   it('lets only staff, a coordinator and the lawyer on duty that day record a visit', async () => {
     const { id } = await book('2026-12-02T16:00:00+08:00', { phone: '13700000004' });
-    const refused = await patch(id, other, { status: 'checked_in' });
-    expect(refused.status).toBe(403);
-    expect((await patch(id, duty, { status: 'checked_in' })).status).toBe(200);
+    await onTheDay('2026-12-02', async ({ duty, other }) => {
+      const refused = await patch(id, other, { status: 'checked_in' });
+      expect(refused.status).toBe(403);
+      expect((await patch(id, duty, { status: 'checked_in' })).status).toBe(200);
+    });
   });
 
   it('shows the duty lawyer their day in full, and another lawyer nothing of it', async () => {
@@ -193,7 +224,6 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     const inVillage = await bookAt(village.id);
     const inTownB = await bookAt(townB.id);
     const staffA = await t.tokenFor('staff', { stationId: townA.id });
-    const networkStaff = await t.tokenFor('staff');
 
     // Full details where they work, masked elsewhere.
     const mine = await list(staffA, `stationId=${village.id}&date=2026-12-04`);
@@ -202,19 +232,26 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     expect(theirs.body.items[0]).toMatchObject({ id: inTownB, name: '司***', masked: true });
     expect(theirs.body.items[0].phone).toMatch(/^137\*{4}\d{4}$/);
 
-    // Visits and walk-ins: their own station and below only.
-    expect((await patch(inTownB, staffA, { status: 'checked_in' })).status).toBe(403);
-    expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE id = ? AND status = 'booked'", [inTownB])).toBe(1);
-    expect((await patch(inVillage, staffA, { status: 'checked_in' })).status).toBe(200);
-    const walkIn = (token: string, sid: number) =>
-      t.http.post('/api/appointments/walk-in').set('Authorization', token).send({ stationId: sid, name: '李四', phone: '13900002222', category: 'other', consent: true });
-    const refused = await walkIn(staffA, townB.id);
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe('forbidden');
-    expect((await walkIn(staffA, village.id)).status).toBe(201);
+    // Visits and walk-ins: their own station and below only (on the day of the consultations).
+    t.clock.set('2026-12-04T08:30:00+08:00');
+    try {
+      const staffA = await t.tokenFor('staff', { stationId: townA.id }); // sessions last 12 h on the test clock
+      const networkStaff = await t.tokenFor('staff');
+      expect((await patch(inTownB, staffA, { status: 'checked_in' })).status).toBe(403);
+      expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE id = ? AND status = 'booked'", [inTownB])).toBe(1);
+      expect((await patch(inVillage, staffA, { status: 'checked_in' })).status).toBe(200);
+      const walkIn = (token: string, sid: number) =>
+        t.http.post('/api/appointments/walk-in').set('Authorization', token).send({ stationId: sid, name: '李四', phone: '13900002222', category: 'other', consent: true });
+      const refused = await walkIn(staffA, townB.id);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+      expect((await walkIn(staffA, village.id)).status).toBe(201);
 
-    // Staff without a station (the district's hotline desk) act for the whole network.
-    expect((await list(networkStaff, `stationId=${townB.id}&date=2026-12-04`)).body.items[0]).toMatchObject({ name: '司马光明', masked: false });
-    expect((await patch(inTownB, networkStaff, { status: 'checked_in' })).status).toBe(200);
+      // Staff without a station (the district's hotline desk) act for the whole network.
+      expect((await list(networkStaff, `stationId=${townB.id}&date=2026-12-04`)).body.items[0]).toMatchObject({ name: '司马光明', masked: false });
+      expect((await patch(inTownB, networkStaff, { status: 'checked_in' })).status).toBe(200);
+    } finally {
+      t.clock.set('2026-12-01T09:00:00+08:00');
+    }
   });
 });

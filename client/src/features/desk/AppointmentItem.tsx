@@ -5,7 +5,8 @@ import { OUTCOME_SERVICES } from '../../../../server/domain/categories';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CategoryIcon } from '../bookings/icons';
 import { telHref, timeOf } from '../bookings/bookingModel';
-import { canMarkNoShow, formatYuan, parseYuan } from './deskModel';
+import { canCheckIn, canMarkNoShow, formatYuan, parseYuan } from './deskModel';
+import { networkDate } from '../../lib/dates';
 import { useUpdateAppointment } from './useDesk';
 
 interface Props {
@@ -64,7 +65,8 @@ export function AppointmentItem({ appointment: a, role, onDone }: Props) {
         )}
       </div>
       <div className="desk-actions">
-        {a.status === 'booked' && mayCheckIn && (
+        {a.status === 'booked' && mayCheckIn && !canCheckIn(a, networkDate()) && <span className="muted small">{t('desk.checkInOnTheDay')}</span>}
+        {mayCheckIn && canCheckIn(a, networkDate()) && (
           <button
             type="button"
             className="btn btn-primary btn-desk"

@@ -22,6 +22,15 @@ export function splitDay(items: readonly Appointment[]): { active: Appointment[]
   return { active: sorted.filter((a) => a.status !== 'cancelled'), cancelled: sorted.filter((a) => a.status === 'cancelled') };
 }
 
+/**
+ * A booked worker is checked in on the day of the consultation (or later, recorded
+ * late), never before it. `start` is in network time (`…+08:00`), so its first ten
+ * characters are the network date; `today` is the network date now.
+ */
+export function canCheckIn(a: Pick<Appointment, 'status' | 'start'>, today: string): boolean {
+  return a.status === 'booked' && a.start.slice(0, 10) <= today;
+}
+
 /** A no-show can be recorded once the consultation should have started. */
 export function canMarkNoShow(a: Pick<Appointment, 'status' | 'start'>, now: Date): boolean {
   return a.status === 'booked' && new Date(a.start).getTime() <= now.getTime();
