@@ -25,6 +25,8 @@ const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.
 describe('hotline → booking → dashboard', () => {
   it('logs a call by keyboard, books the caller, shows the code, and the dashboard counts the call', async () => {
     const { context, page, problems } = await openPage();
+    // A caller new to the network on every attempt, so that a retry still counts one more person.
+    const callerPhone = `1398${String(Date.now()).slice(-7)}`;
     try {
       await signIn(page, 'staff', '/desk');
 
@@ -60,7 +62,7 @@ describe('hotline → booking → dashboard', () => {
       expect(await focusedName(page)).toBe('callerName');
       await page.keyboard.type('李春梅');
       await page.keyboard.press('Tab');
-      await page.keyboard.type('13985012345');
+      await page.keyboard.type(callerPhone);
       await shot(page, 'hotline-form-1280');
       await page.keyboard.press('Enter');
 
@@ -134,7 +136,11 @@ describe('hotline → booking → dashboard', () => {
 
       // A town with the villages under it.
       await page.locator('.dash-station-picker select').selectOption({ label: '金华镇职工维权服务分站' });
-      await page.getByLabel('含下级站点').check();
+      // The box shows what the address says: it turns checked once the navigation its click
+      // starts has landed, so click and wait for that (check() wants the state at once).
+      const withChildren = page.getByLabel('含下级站点');
+      await withChildren.click();
+      await expect.poll(() => withChildren.isChecked()).toBe(true);
       await expect.poll(() => page.getByTestId('dashboard-scope').innerText()).toContain('金华镇职工维权服务分站（含下级）');
       await page.getByRole('radio', { name: '本年' }).click();
       expect(page.url()).toContain('period=thisYear');
