@@ -4,7 +4,7 @@
  * key, and a cancel or a move deletes the pending one in the same transaction,
  * so a stale reminder can never go out.
  */
-import type { Clock } from '../context.js';
+import type { AppContext, Clock } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { enqueueNotification, type NewNotification } from '../notifications/outbox.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
@@ -18,6 +18,9 @@ export interface NotifyEnv {
   clock: Clock;
   timeZone: string;
 }
+
+/** The clock and time zone the worker's messages are written with. */
+export const notifyEnv = (ctx: AppContext): NotifyEnv => ({ clock: ctx.clock, timeZone: ctx.config.timeZone });
 
 function when(startAt: Date, timeZone: string): string {
   const { date, time } = zonedParts(startAt, timeZone);

@@ -15,7 +15,6 @@ import {
   LookupFailureEntity,
   PhoneGuardEntity,
   type AppointmentRow,
-  type AppointmentSeatRow,
 } from './appointments.entity.js';
 import type { DutyShift, PhoneBooking } from './appointmentRules.js';
 import { secureRandomBytes } from '../lib/random.js';
@@ -178,10 +177,6 @@ export async function claimSeat(
     if (id !== null) return seatNo;
   }
   return null;
-}
-
-export async function claimOf(m: Manager, appointmentId: number): Promise<AppointmentSeatRow | null> {
-  return m.findOneBy(AppointmentSeatEntity, { appointmentId });
 }
 
 /**

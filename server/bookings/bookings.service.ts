@@ -21,7 +21,7 @@ import {
   stationNames,
 } from './bookings.repository.js';
 import { normalizeBookingCode } from './bookingCode.js';
-import { notifyCancelled, notifyRescheduled, withdrawReminder } from './bookings.notify.js';
+import { notifyCancelled, notifyEnv, notifyRescheduled, withdrawReminder } from './bookings.notify.js';
 import { assertCanRecordVisit, assertCanRegisterWalkIn, seesWorkerDetails } from './bookings.policy.js';
 import { stationScopes, type StationScope } from '../stations/scope.js';
 import { presentAppointment, presentBooking } from './bookings.present.js';
@@ -40,7 +40,6 @@ import { placeBooking, placeBookingOnce } from './placement.js';
 import { PlacementThread, ThreadUnavailable } from './placementThread.js';
 import {
   assertPhoneMayBook,
-  notifyEnv,
   offerFreedSeat,
   releaseClaimOf,
   requireStation,

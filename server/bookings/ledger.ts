@@ -14,7 +14,7 @@ import type { StationRow } from '../stations/stations.entity.js';
 import { AppointmentSeatEntity, WaitlistEntryEntity, type AppointmentSeatRow } from './appointments.entity.js';
 import { phoneRuleViolation } from './appointmentRules.js';
 import { activeStation, insertUnlessTaken, liveBookingsOfPhone, loadSchedule, lockPhone } from './bookings.repository.js';
-import { notifyWaitlistOffer } from './bookings.notify.js';
+import { notifyEnv, notifyWaitlistOffer } from './bookings.notify.js';
 import { phoneRuleError } from './placement.js';
 import { computeSlots, findSlot, localStartOf, type Slot } from './slots.js';
 
@@ -78,7 +78,6 @@ export async function assertPhoneMayBook(
   if (problem) throw phoneRuleError(problem, ctx.config.timeZone);
 }
 
-export const notifyEnv = (ctx: AppContext) => ({ clock: ctx.clock, timeZone: ctx.config.timeZone });
 
 export type FreedSeat = Pick<AppointmentSeatRow, 'stationId' | 'date' | 'slotTime' | 'seatNo'>;
 

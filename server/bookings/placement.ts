@@ -31,7 +31,7 @@ import { knownSecret, PERSON_KEY_SECRET, personKeyOf, rememberSecret } from '../
 import { AppointmentEntity, AppointmentSeatEntity, IdempotencyKeyEntity, newAppointmentRow, type AppointmentRow, type AppointmentSource } from './appointments.entity.js';
 import { phoneRuleViolation, type PhoneBooking, type PhoneRuleViolation } from './appointmentRules.js';
 import { newCode } from './bookings.repository.js';
-import { bookedMessages } from './bookings.notify.js';
+import { bookedMessages, notifyEnv } from './bookings.notify.js';
 import type { BookingInput } from './bookings.schema.js';
 import { computeSlots, findSlot, localStartOf, type OpenHours, type Slot } from './slots.js';
 
@@ -217,7 +217,7 @@ async function place(
     insertRows(meta(AppointmentSeatEntity), [
       { stationId: input.stationId, date: slot.date, slotTime: slot.time, seatNo: n, kind: 'booking', appointmentId: appointment.id, waitlistEntryId: null, holdUntil: null, createdAt: now },
     ]);
-  const messages = bookedMessages({ clock: ctx.clock, timeZone: tz }, appointment, stationName).map((n) => outboxRow(n, now));
+  const messages = bookedMessages(notifyEnv(ctx), appointment, stationName).map((n) => outboxRow(n, now));
   const rest = [
     insertRows(meta(NotificationEntity), messages),
     ...(idempotency

@@ -10,11 +10,11 @@ import { zonedInstant, zonedParts } from '../lib/dates.js';
 import { AppointmentEntity, AppointmentSeatEntity, WaitlistEntryEntity, newAppointmentRow, type AppointmentRow, type WaitlistEntryRow } from './appointments.entity.js';
 import { normalizeBookingCode } from './bookingCode.js';
 import { dutyShiftsOf, insertUnlessTaken, insertWithCode, lockPhone, newCode } from './bookings.repository.js';
-import { notifyBooked } from './bookings.notify.js';
+import { notifyBooked, notifyEnv } from './bookings.notify.js';
 import { presentBooking } from './bookings.present.js';
 import type { Booking, CodePhoneInput, WaitlistEntryDto, WaitlistInput } from './bookings.schema.js';
 import { lawyerNameAt } from './appointmentRules.js';
-import { assertPhoneMayBook, notifyEnv, offerFreedSeat, requireStation, slotsOfDay } from './ledger.js';
+import { assertPhoneMayBook, offerFreedSeat, requireStation, slotsOfDay } from './ledger.js';
 import { LookupGuard } from './lookupGuard.js';
 
 export interface HoldExpiryReport {

@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
 import mysql from 'mysql2';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { DatabaseKind } from '../config.js';
@@ -17,7 +16,7 @@ import type { Logger } from 'pino';
 import { Checkpointer } from './checkpointer.js';
 import { SqliteGroupCommit } from './groupCommit.js';
 import { mysql2Options, mysqlTargetOf } from './mysqlUrl.js';
-import { MysqlSql, sqliteSession, TxRetry, type MysqlConn, type Sql } from './sql.js';
+import { MysqlSql, sqliteHandleOf, sqliteSession, TxRetry, type MysqlConn, type Sql } from './sql.js';
 
 export type Manager = EntityManager;
 
@@ -30,6 +29,11 @@ export interface DbOptions {
   autoCheckpoint?: boolean;
 }
 
+/** The file of a `sqlite:<path>` URL (`:memory:` for an in-memory database). */
+function sqliteFileOf(url: string): string {
+  return url.slice('sqlite:'.length);
+}
+
 export function databaseKindOf(url: string): DatabaseKind {
   return url.startsWith('mysql:') ? 'mysql' : 'sqlite';
 }
@@ -37,7 +41,7 @@ export function databaseKindOf(url: string): DatabaseKind {
 export function createDataSource(opts: DbOptions): DataSource {
   const kind = databaseKindOf(opts.url);
   if (kind === 'sqlite') {
-    const file = opts.url.slice('sqlite:'.length);
+    const file = sqliteFileOf(opts.url);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     return new DataSource({
       type: 'better-sqlite3',
@@ -134,9 +138,9 @@ export class Db {
    * COMMIT on this connection (or on one opened with autoCheckpoint: false) waits for it.
    */
   startCheckpointer(logger: Logger): void {
-    const file = this.opts.url.slice('sqlite:'.length);
+    const file = sqliteFileOf(this.opts.url);
     if (this.kind !== 'sqlite' || this.checkpointer || file === ':memory:') return;
-    const handle = (this.ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    const handle = sqliteHandleOf(this.ds);
     handle.pragma('wal_autocheckpoint = 0');
     const checkpointer = new Checkpointer(file, logger, () => {
       if (this.ds.isInitialized) handle.pragma('wal_autocheckpoint = 1000');
@@ -217,7 +221,7 @@ export class Db {
 
   /** On SQLite, raw transactions of one turn of the event loop commit together (groupCommit.ts). */
   private sqliteRawTx<T>(fn: (sql: Sql) => Promise<T>, retryable: boolean): Promise<T> {
-    const handle = (this.ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    const handle = sqliteHandleOf(this.ds);
     if (!this.group || this.group.closed) {
       this.group = new SqliteGroupCommit(sqliteSession(handle, false), (work) => this.serial(work));
     }

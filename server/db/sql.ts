@@ -17,7 +17,7 @@
  * Date handed to mysql2 (time zone `Z`) on MySQL; booleans are 0/1.
  */
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import type { EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import type { Manager } from './db.js';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -130,6 +130,11 @@ export class SqliteSql implements Sql {
   }
 }
 
+/** better-sqlite3's handle under a TypeORM data source (its one connection). */
+export function sqliteHandleOf(ds: DataSource): SqliteDatabase {
+  return (ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+}
+
 const statementCaches = new WeakMap<SqliteDatabase, Map<string, Statement>>();
 
 /** A session on a SQLite handle, sharing that handle's prepared statements. */
@@ -220,8 +225,7 @@ export function sqlOf(m: Manager): Sql {
   const qr = m.queryRunner as unknown as { databaseConnection?: unknown; isTransactionActive?: boolean } | undefined;
   const ds = m.connection;
   if (ds.options.type === 'better-sqlite3') {
-    const handle = (ds.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
-    return sqliteSession(handle, false);
+    return sqliteSession(sqliteHandleOf(ds), false);
   }
   if (!qr?.databaseConnection || !qr.isTransactionActive) throw new Error('sqlOf needs a manager inside a MySQL transaction');
   return new MysqlSql(qr.databaseConnection as MysqlConn, false, false, { began: true });
