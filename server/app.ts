@@ -9,7 +9,7 @@ import type { AppContext } from './context.js';
 import { errorHandler, unknownApiRoute } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { buildOpenApiDocument, renderDocsHtml } from './http/openapi.js';
-import { createRateLimiters } from './http/rateLimits.js';
+import { createRateLimiters, type RateLimiters } from './http/rateLimits.js';
 import { requestObserver } from './http/requestObserver.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { mountRoutes, type AnyRoute } from './http/routes.js';
@@ -33,10 +33,10 @@ export interface App {
   app: express.Express;
   routes: AnyRoute[];
   services: Services;
+  rateLimits: RateLimiters;
 }
 
-export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[] {
-  const limiters = createRateLimiters(ctx.config.publicRateLimit);
+export function buildRouteTable(ctx: AppContext, services: Services, limiters: RateLimiters): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...healthRoutes(ctx),
     ...authRoutes(services.users, limiters.login),
@@ -64,7 +64,8 @@ export function buildRouteTable(ctx: AppContext, services: Services): AnyRoute[]
 
 export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): App {
   const services = buildServices(ctx);
-  const routes = buildRouteTable(ctx, services);
+  const rateLimits = createRateLimiters(ctx);
+  const routes = buildRouteTable(ctx, services, rateLimits);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy === 'false' ? false : ctx.config.trustProxy);
@@ -141,7 +142,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
   }
 
   app.use(errorHandler);
-  return { app, routes, services };
+  return { app, routes, services, rateLimits };
 }
 
 function cacheHeaders(res: express.Response, file: string) {
