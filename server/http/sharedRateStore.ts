@@ -118,6 +118,8 @@ export function bucketOf(limiter: string, key: string): string {
 
 /** Rows per statement. */
 const CHUNK = 200;
+/** How long closing waits for the last counts to be written. */
+const SHUTDOWN_WAIT_MS = 2000;
 
 export interface SharedRateStoreDeps {
   db: Db;
@@ -172,10 +174,13 @@ export class SharedRateStore implements Store {
     return this.syncing;
   }
 
+  /** Stop the timer and write what is left; a database that does not answer delays shutdown by at most `SHUTDOWN_WAIT_MS`. */
   async shutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.sync();
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([this.sync(), new Promise<void>((resolve) => (timeout = setTimeout(resolve, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timeout);
   }
 
   private async syncOnce(): Promise<void> {
