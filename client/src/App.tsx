@@ -5,14 +5,16 @@ import { RequireAuth } from './auth/RequireAuth';
 import { rolesFor } from './auth/navigation';
 import { Loading } from './components/Loading';
 import { PublicLayout } from './layout/PublicLayout';
-import { StaffLayout } from './layout/StaffLayout';
 import { HomePage } from './features/home/HomePage';
 import { LoginPage } from './features/auth/LoginPage';
 import { BookPage } from './features/bookings/BookPage';
 import { BookingLookupPage } from './features/bookings/BookingLookupPage';
+import { loadStaffStrings } from './i18n';
 
-// Everything behind sign-in is loaded on demand, so the public pages stay small;
-// the calendar (FullCalendar) and the figures (ECharts) come only with their routes.
+// Everything behind sign-in is loaded on demand, so the public pages stay small: the staff
+// shell with the staff pages' strings, then each page; the calendar (FullCalendar) and the
+// figures (ECharts) come only with their routes.
+const StaffLayout = lazy(() => Promise.all([import('./layout/StaffLayout'), loadStaffStrings()]).then(([m]) => ({ default: m.StaffLayout })));
 const CoveragePage = lazy(() => import('./features/coverage/CoveragePage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const StationsPage = lazy(() => import('./features/stations/StationsPage'));
@@ -53,7 +55,9 @@ export function App() {
         <Route
           element={
             <RequireAuth>
-              <StaffLayout />
+              <Suspense fallback={<Loading />}>
+                <StaffLayout />
+              </Suspense>
             </RequireAuth>
           }
         >

@@ -1,10 +1,11 @@
 /**
  * Chinese first, English on request: a worker's phone loads no English strings; picking
- * English fetches them, switches the page, and is remembered on the next visit.
+ * English fetches them, switches the page, and is remembered on the next visit. The staff
+ * pages' Chinese strings come only after sign-in.
  */
 import { describe, expect, it } from 'vitest';
 import { demoSuite } from './suite';
-import { openWatchedPage } from './session.js';
+import { openWatchedPage, signIn } from './session.js';
 
 const suite = demoSuite();
 
@@ -34,6 +35,28 @@ describe('language', () => {
 
     await page.getByRole('button', { name: /中文/ }).click();
     await page.getByRole('heading', { name: '预约免费法律咨询' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('loads the staff pages’ strings only with the staff pages', async () => {
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    const staffChunk = () => scripts.filter((p) => /\/assets\/staff\.zh-CN-[\w-]+\.js$/.test(p));
+
+    for (const path of ['/', '/book', '/booking', '/login']) {
+      await page.goto(`${suite.server.baseUrl}${path}`);
+      await page.locator('h1').first().waitFor();
+    }
+    expect(staffChunk()).toEqual([]);
+
+    await signIn(page, suite.server.baseUrl, 'coordinator', '/coverage');
+    await page.getByRole('link', { name: '覆盖日历' }).waitFor();
+    await page.getByRole('heading', { name: '覆盖日历' }).waitFor();
+    expect(staffChunk()).toHaveLength(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 /**
- * Chinese first: zh-CN is bundled; English is its own chunk, loaded when someone picks
- * it (or comes back with it picked), so a worker's phone never downloads it.
+ * Chinese first: zh-CN's public strings are bundled; the staff pages' Chinese strings come
+ * with the staff shell (loadStaffStrings); English is its own chunk, loaded when someone
+ * picks it (or comes back with it picked). A worker's phone downloads neither.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -33,6 +34,16 @@ async function loadLanguage(lang: Language): Promise<void> {
   if (lang === 'zh-CN' || i18next.hasResourceBundle(lang, 'translation')) return;
   const { default: en } = await import('./en');
   i18next.addResourceBundle('en', 'translation', en, true, true);
+}
+
+let staffStrings: Promise<void> | null = null;
+
+/** Add the staff pages' Chinese strings (once); the staff shell waits for them before it renders. */
+export function loadStaffStrings(): Promise<void> {
+  staffStrings ??= import('./staff.zh-CN').then(({ default: staff }) => {
+    i18next.addResourceBundle('zh-CN', 'translation', staff, true, false);
+  });
+  return staffStrings;
 }
 
 export function setLanguage(lang: Language): void {
