@@ -136,7 +136,9 @@ export class SharedRateStore implements Store {
   readonly prefix: string;
   private counts = new RateCounts(60_000);
   private timer: NodeJS.Timeout | null = null;
-  private syncing: Promise<void> | null = null;
+  /** Syncs run one after another; `queued` counts those not finished. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
   private prunedWindow = Number.NaN;
   private failing = false;
 
@@ -146,7 +148,10 @@ export class SharedRateStore implements Store {
 
   init(options: Options): void {
     this.counts = new RateCounts(options.windowMs);
-    this.timer = setInterval(() => void this.sync(), this.deps.syncMs);
+    // The timer skips a beat while a sync is still running (a slow or unreachable database).
+    this.timer = setInterval(() => {
+      if (this.queued === 0) void this.sync();
+    }, this.deps.syncMs);
     this.timer.unref();
   }
 
@@ -166,12 +171,18 @@ export class SharedRateStore implements Store {
       .then(() => undefined, (err) => this.warn(err));
   }
 
-  /** Write this instance's new hits and read every instance's totals (a timer does it every `syncMs`). */
+  /**
+   * Write this instance's new hits and read every instance's totals (a timer does it every
+   * `syncMs`). Resolves once every hit counted before the call has been offered to the
+   * database; never rejects (a failure is logged and the hits wait for the next sync).
+   */
   sync(): Promise<void> {
-    this.syncing ??= this.syncOnce().finally(() => {
-      this.syncing = null;
+    this.queued++;
+    const run = this.queue.then(() => this.syncOnce());
+    this.queue = run.finally(() => {
+      this.queued--;
     });
-    return this.syncing;
+    return this.queue;
   }
 
   /** Stop the timer and write what is left; a database that does not answer delays shutdown by at most `SHUTDOWN_WAIT_MS`. */
