@@ -3,7 +3,7 @@ import { int, str } from './helpers.js';
 
 /**
  * Rate-limit hits per client and window, shared by every instance behind the load balancer
- * (server/http/sharedRateStore.ts). The client is stored as a hash, and rows live for two
+ * (server/http/sharedRateStore.ts). The client is stored as a keyed hash, and rows live for two
  * windows at most.
  */
 export class RateLimits1764400800000 implements MigrationInterface {

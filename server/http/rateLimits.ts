@@ -15,6 +15,9 @@ export interface RateLimiters {
   sync(): Promise<void>;
 }
 
+/** How often each instance exchanges its counts with the others through the database. */
+const SYNC_MS = 1000;
+
 /** Failed sign-ins a client may make in 10 minutes, across every instance. */
 export const LOGIN_FAILURE_LIMIT = 20;
 
@@ -22,11 +25,11 @@ export const LOGIN_FAILURE_LIMIT = 20;
  * The limiters, counting across every instance through the database (sharedRateStore.ts).
  * Their stores stop and write what they still hold when the database handle closes.
  */
-export function createRateLimiters(ctx: AppContext, opts: { syncMs?: number } = {}): RateLimiters {
+export function createRateLimiters(ctx: AppContext): RateLimiters {
   const stores: SharedRateStore[] = [];
   const limiter = (name: string, limit: number, windowMs: number, extra: Partial<Options> = {}): RequestHandler => {
     if (limit <= 0) return noop;
-    const store = new SharedRateStore({ db: ctx.db, clock: ctx.clock, logger: ctx.logger, limiter: name, syncMs: opts.syncMs ?? 1000 });
+    const store = new SharedRateStore({ db: ctx.db, clock: ctx.clock, logger: ctx.logger, limiter: name, syncMs: SYNC_MS });
     stores.push(store);
     return rateLimit({
       windowMs,

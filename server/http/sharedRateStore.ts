@@ -10,14 +10,16 @@
  * on its own (the limit then holds per instance) and tries again a second later.
  *
  * Windows are fixed and aligned to the epoch, so every instance agrees on them. Clients are
- * stored as a hash of their key (an IP address), and rows older than the previous window
- * are deleted.
+ * stored as a keyed hash of their key (an IP address) with the installation's secret, the
+ * one person keys use (privacy/personKey.ts), and rows older than the previous window are
+ * deleted.
  */
 import crypto from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { Clock } from '../context.js';
 import type { Db, Manager } from '../db/db.js';
+import { secretOf } from '../privacy/personKey.js';
 
 /** One sync's worth of this instance's hits, by client key. */
 export interface HitBatch {
@@ -111,9 +113,9 @@ function add(m: Map<string, number>, key: string, n: number): void {
   else m.set(key, v);
 }
 
-/** The stored form of a client key: a hash, not the address. */
-export function bucketOf(limiter: string, key: string): string {
-  return crypto.createHash('sha256').update(`${limiter}\n${key}`).digest('hex').slice(0, 32);
+/** The stored form of a client key: a keyed hash, not the address (an IPv4 address's plain hash is found by trying them all). */
+export function bucketOf(secret: string, limiter: string, key: string): string {
+  return crypto.createHmac('sha256', secret).update(`rate:${limiter}\n${key}`).digest('hex').slice(0, 32);
 }
 
 /** Rows per statement. */
@@ -167,7 +169,7 @@ export class SharedRateStore implements Store {
     this.counts.forget(key);
     const { db, limiter } = this.deps;
     return db
-      .tx((m) => m.query('DELETE FROM rate_limit_hits WHERE limiter = ? AND bucket = ?', [limiter, bucketOf(limiter, key)]))
+      .tx(async (m) => m.query('DELETE FROM rate_limit_hits WHERE limiter = ? AND bucket = ?', [limiter, bucketOf(await secretOf(m), limiter, key)]))
       .then(() => undefined, (err) => this.warn(err));
   }
 
@@ -201,11 +203,13 @@ export class SharedRateStore implements Store {
     const prune = this.prunedWindow !== batch.window;
     try {
       const exchange = async (m: Manager) => {
+        const secret = await secretOf(m);
+        const buckets = new Map(batch.keys.map((k) => [k, bucketOf(secret, limiter, k)]));
         if (prune) await m.query('DELETE FROM rate_limit_hits WHERE limiter = ? AND window_no < ?', [limiter, batch.window - 1]);
-        await this.write(m, batch);
-        return this.read(m, batch);
+        if (batch.deltas.size > 0) await this.write(m, batch, buckets);
+        return this.read(m, batch, buckets);
       };
-      const totals = batch.deltas.size > 0 || prune ? await db.tx(exchange) : await db.read((m) => this.read(m, batch));
+      const totals = batch.deltas.size > 0 || prune ? await db.tx(exchange) : await db.read(exchange);
       this.counts.settle(batch, totals);
       this.prunedWindow = batch.window;
       if (this.failing) this.deps.logger.info({ limiter }, 'rate-limit counts are shared again');
@@ -216,10 +220,11 @@ export class SharedRateStore implements Store {
     }
   }
 
-  private async write(m: Manager, batch: HitBatch): Promise<void> {
+  /** `buckets`: the stored form of every key of the batch. */
+  private async write(m: Manager, batch: HitBatch, buckets: Map<string, string>): Promise<void> {
     const { limiter } = this.deps;
     // In bucket order, so two instances writing the same clients take their row locks in the same order.
-    const rows = [...batch.deltas].map(([k, n]) => [limiter, bucketOf(limiter, k), batch.window, n] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1));
+    const rows = [...batch.deltas].map(([k, n]) => [limiter, buckets.get(k)!, batch.window, n] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1));
     const upsert =
       this.deps.db.kind === 'mysql'
         ? ' ON DUPLICATE KEY UPDATE hits = hits + VALUES(hits)'
@@ -230,13 +235,13 @@ export class SharedRateStore implements Store {
     }
   }
 
-  private async read(m: Manager, batch: HitBatch): Promise<Map<string, number>> {
+  private async read(m: Manager, batch: HitBatch, buckets: Map<string, string>): Promise<Map<string, number>> {
     const { limiter } = this.deps;
-    const byBucket = new Map(batch.keys.map((k) => [bucketOf(limiter, k), k]));
-    const buckets = [...byBucket.keys()];
+    const byBucket = new Map([...buckets].map(([k, b]) => [b, k]));
+    const stored = [...byBucket.keys()];
     const totals = new Map<string, number>();
-    for (let i = 0; i < buckets.length; i += CHUNK) {
-      const chunk = buckets.slice(i, i + CHUNK);
+    for (let i = 0; i < stored.length; i += CHUNK) {
+      const chunk = stored.slice(i, i + CHUNK);
       const rows: { bucket: string; hits: number | string }[] = await m.query(
         `SELECT bucket, hits FROM rate_limit_hits WHERE limiter = ? AND window_no = ? AND bucket IN (${chunk.map(() => '?').join(', ')})`,
         [limiter, batch.window, ...chunk],

@@ -62,10 +62,11 @@ describe('RateCounts (the shared rate limit, without the database)', () => {
     expect(new RateCounts(MIN).take(t0)).toBeNull();
   });
 
-  it('stores a hash of the client, different per limiter', () => {
-    const b = bucketOf('public', '203.0.113.9');
+  it('stores a keyed hash of the client, different per limiter and per installation', () => {
+    const b = bucketOf('secret-a', 'public', '203.0.113.9');
     expect(b).toMatch(/^[0-9a-f]{32}$/);
     expect(b).not.toContain('203');
-    expect(bucketOf('login', '203.0.113.9')).not.toBe(b);
+    expect(bucketOf('secret-a', 'login', '203.0.113.9')).not.toBe(b);
+    expect(bucketOf('secret-b', 'public', '203.0.113.9')).not.toBe(b);
   });
 });
