@@ -7,12 +7,24 @@ import type { Manager } from '../db/db.js';
 import type { AuthUser } from '../auth/policy.js';
 import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity } from '../stations/stations.entity.js';
+import { stationScopes } from '../stations/scope.js';
+import { callerDetailsIndependentOfStation, seesCallerDetails } from './hotline.policy.js';
 import { HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
 import type { CallFilter } from './hotline.schema.js';
 
 /** `LIKE` with `%`, `_` and the escape character itself taken literally (the same on SQLite and MySQL). */
 export function likeContains(term: string): string {
   return `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** Whether the viewer sees callers' details at each of these stations (hotline.policy.ts), from one read of the network's tree. */
+export async function callerDetailsAt(m: Manager, viewer: AuthUser, stationIds: readonly number[]): Promise<(stationId: number) => boolean> {
+  if (callerDetailsIndependentOfStation(viewer)) {
+    const full = seesCallerDetails(viewer, { id: 0, ancestorIds: [] });
+    return () => full;
+  }
+  const scopes = await stationScopes(m, stationIds);
+  return (id) => seesCallerDetails(viewer, scopes.get(id) ?? { id, ancestorIds: [] });
 }
 
 export async function stationNames(m: Manager, ids: number[]): Promise<Map<number, string>> {

@@ -27,7 +27,7 @@ import {
 import type { ReferralsService } from './referrals.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MASKING = 'Callers’ names and numbers are in full for staff and coordinators, masked for lawyers.';
+const MASKING = 'Callers’ names and numbers are in full for coordinators and for staff who work for the call’s station (their own or one under it); masked for lawyers and for staff of other stations.';
 
 export function hotlineRoutes(hotline: HotlineService, referrals: ReferralsService): AnyRoute[] {
   return [

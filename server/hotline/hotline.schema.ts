@@ -108,7 +108,7 @@ export const hotlineCallSchema = z
     receivedAt: z.string(),
     receivedDate: z.string().meta({ description: 'The network’s local date of receivedAt' }),
     callerName: z.string().nullable(),
-    callerPhone: z.string().nullable().meta({ description: 'In full for staff and coordinators; masked (138****5678) for everyone else' }),
+    callerPhone: z.string().nullable().meta({ description: 'In full for coordinators and for staff who work for the call’s station; masked (138****5678) for everyone else' }),
     callerConsent: z.boolean().meta({ description: 'The caller agreed to their name and number being recorded' }),
     masked: z.boolean(),
     category: categoryField,

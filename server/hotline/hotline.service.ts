@@ -1,7 +1,8 @@
 /**
  * The hotline call log: logging and editing calls, the call-back queue, and
  * booking a consultation for a caller in one step. Callers' numbers are shown in
- * full only to staff and coordinators, and never written to logs or the audit trail.
+ * full only to coordinators and to staff who work for the call's station
+ * (hotline.policy.ts), and never written to logs or the audit trail.
  */
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
@@ -17,9 +18,9 @@ import { normalizePhone } from '../lib/phone.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { FollowUpEntity, HotlineCallEntity, type HotlineCallRow } from './hotline.entity.js';
 import { assertMayActFor, stationWithAncestors } from '../stations/scope.js';
-import { seesCallerDetails } from './hotline.policy.js';
 import { presentCall, presentFollowUp, type PresentEnv } from './hotline.present.js';
 import {
+  callerDetailsAt,
   callsForExport,
   countCalls,
   findCalls,
@@ -66,14 +67,12 @@ export class HotlineService {
     return zonedParts(this.ctx.clock.now(), this.tz).date;
   }
 
-  private env(viewer: AuthUser): PresentEnv {
-    return { timeZone: this.tz, today: this.today(), full: seesCallerDetails(viewer) };
-  }
-
   private async present(m: Manager, rows: HotlineCallRow[], viewer: AuthUser): Promise<HotlineCall[]> {
-    const names = await stationNames(m, rows.map((r) => r.stationId));
-    const env = this.env(viewer);
-    return rows.map((r) => presentCall(r, names.get(r.stationId) ?? '', env));
+    const ids = rows.map((r) => r.stationId);
+    const names = await stationNames(m, ids);
+    const fullAt = await callerDetailsAt(m, viewer, ids);
+    const env: Omit<PresentEnv, 'full'> = { timeZone: this.tz, today: this.today() };
+    return rows.map((r) => presentCall(r, names.get(r.stationId) ?? '', { ...env, full: fullAt(r.stationId) }));
   }
 
   private async presentOne(m: Manager, row: HotlineCallRow, viewer: AuthUser): Promise<HotlineCall> {
@@ -168,8 +167,9 @@ export class HotlineService {
     const detail = await this.ctx.db.read(async (m) => {
       const row = await this.callOf(m, id);
       const followUps = await m.find(FollowUpEntity, { where: { callId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
-      const masked = seesCallerDetails(viewer) ? undefined : row;
-      return { ...(await this.presentOne(m, row, viewer)), followUps: followUps.map((f) => presentFollowUp(f, this.tz, masked)) };
+      const call = await this.presentOne(m, row, viewer);
+      const masked = call.masked ? row : undefined;
+      return { ...call, followUps: followUps.map((f) => presentFollowUp(f, this.tz, masked)) };
     });
     await this.logView(viewer, [detail], 'hotline_calls.detail', requestId);
     return detail;

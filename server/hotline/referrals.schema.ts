@@ -67,7 +67,7 @@ export const referralSchema = z
     hotlineCallId: z.number().int().nullable(),
     appointmentId: z.number().int().nullable(),
     workerName: z.string().nullable(),
-    workerPhone: z.string().nullable().meta({ description: 'In full for staff and coordinators; masked for everyone else' }),
+    workerPhone: z.string().nullable().meta({ description: 'In full for coordinators and for staff who work for the sending or the receiving station; masked for everyone else' }),
     masked: z.boolean(),
     category: categoryField,
     summary: z.string(),

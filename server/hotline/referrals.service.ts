@@ -17,8 +17,7 @@ import { maskName, maskPersonInText, maskPhone } from '../lib/mask.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { HotlineCallEntity, ReferralEntity, type ReferralRow, type ReferralStage } from './hotline.entity.js';
 import { assertMayActFor, mayActFor, stationWithAncestors } from '../stations/scope.js';
-import { seesCallerDetails } from './hotline.policy.js';
-import { lawyerStationIds, stationNames } from './hotline.repository.js';
+import { callerDetailsAt, lawyerStationIds, stationNames } from './hotline.repository.js';
 import { referralViolation } from './referralChain.js';
 import type { Page } from './hotline.service.js';
 import type {
@@ -47,9 +46,12 @@ export class ReferralsService {
       ? await m.find(ReferralEntity, { select: { id: true, parentId: true }, where: { parentId: In(rows.map((r) => r.id)) } })
       : [];
     const childOf = new Map(children.map((c) => [c.parentId!, c.id]));
-    const full = seesCallerDetails(viewer);
+    const fullAt = await callerDetailsAt(m, viewer, rows.flatMap((r) => [r.fromStationId, r.toStationId]));
     const iso = (d: Date | null) => (d ? formatInstant(d, this.tz) : null);
-    return rows.map((r) => ({
+    return rows.map((r) => {
+      // The stations on both ends of a referral need the worker's details: the sender referred them, the receiver takes them on.
+      const full = fullAt(r.fromStationId) || fullAt(r.toStationId);
+      return {
       id: r.id,
       parentId: r.parentId,
       childId: childOf.get(r.id) ?? null,
@@ -75,7 +77,8 @@ export class ReferralsService {
       acceptedAt: iso(r.acceptedAt),
       closedAt: iso(r.closedAt),
       version: r.version,
-    }));
+      };
+    });
   }
 
   private async presentOne(m: Manager, row: ReferralRow, viewer: AuthUser): Promise<Referral> {

@@ -210,6 +210,26 @@ describeEachDb('hotline call log', (kind) => {
     }
   });
 
+  it('shows a sub-station’s staff their own and their villages’ callers in full, other stations’ masked (list, detail, call-backs, export)', async () => {
+    const villagePhone = '13812340001';
+    const atDistrict = await log({ stationId: district, outcome: 'callback_needed', followUpDate: '2026-12-01' });
+    const atVillage = await log({ stationId: village, callerPhone: villagePhone, callerName: '李四' });
+    const detail = async (id: number) => (await t.http.get(`/api/hotline-calls/${id}`).set('Authorization', townStaff)).body;
+    expect(await detail(atDistrict.id)).toMatchObject({ callerPhone: '138****5678', callerName: '张**', masked: true });
+    expect(await detail(atVillage.id)).toMatchObject({ callerPhone: villagePhone, callerName: '李四', masked: false });
+    // The district's own staff act for every station under it.
+    expect((await t.http.get(`/api/hotline-calls/${atVillage.id}`).set('Authorization', staff)).body).toMatchObject({ callerPhone: villagePhone, masked: false });
+    for (const path of [`/api/hotline-calls?stationId=${district}`, `/api/follow-ups?due=all&stationId=${district}`, `/api/hotline-calls/export.csv?stationId=${district}`]) {
+      const res = await t.http.get(path).set('Authorization', townStaff);
+      expect(res.status, path).toBe(200);
+      const text = res.text;
+      expect(text, path).not.toContain(PHONE);
+      expect(text, path).toContain('138****5678');
+    }
+    const villageList = await t.http.get(`/api/hotline-calls?stationId=${village}`).set('Authorization', townStaff);
+    expect(JSON.stringify(villageList.body)).toContain(villagePhone);
+  });
+
   it('exports the same filters as CSV (BOM, formula guard) and XLSX, masked for lawyers', async () => {
     const s = (await t.make.station({ name: '导出站', level: 'town', parentId: district })).id;
     await log({ stationId: s, summary: '=HYPERLINK("http://evil")', receivedAt: '2026-11-05T09:00:00+08:00' });

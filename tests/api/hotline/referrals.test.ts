@@ -199,6 +199,15 @@ describeEachDb('referrals up the chain', (kind) => {
     expect((await t.http.get('/api/referrals?direction=incoming').set('Authorization', coord)).status).toBe(400);
     const masked = await list(lawyer, `stationId=${district}&direction=incoming&status=pending`);
     expect(masked.items[0]!.workerPhone).toBe('135****8888');
+    // Staff of a town that is on neither end of the referral see the worker masked; the sender's and receiver's staff in full.
+    const otherTownStaff = await t.tokenFor('staff', { stationId: otherTown });
+    expect((await list(otherTownStaff, `stationId=${district}&direction=incoming&status=pending`)).items[0]!.workerPhone).toBe('135****8888');
+    expect((await list(townStaff, `stationId=${district}&direction=incoming&status=pending`)).items[0]!.workerPhone).toBe('135****8888');
+    expect((await list(districtStaff, `stationId=${district}&direction=incoming&status=pending`)).items[0]!.workerPhone).toBe('13599998888');
+    const upFromTown = (await list(coord, `stationId=${district}&direction=incoming`)).items.find((r) => r.stage === 'district_mediation')!;
+    const seenByTown = await t.http.get(`/api/referrals/${upFromTown.id}`).set('Authorization', townStaff);
+    expect(seenByTown.body).toMatchObject({ masked: false, workerPhone: '13512345678' }); // the town sent it up
+    expect((await t.http.get(`/api/referrals/${upFromTown.id}`).set('Authorization', otherTownStaff)).body).toMatchObject({ masked: true });
 
     // The sender may withdraw a pending referral.
     const wd = await t.http.post(`/api/referrals/${w.body.id}/close`).set('Authorization', districtStaff).send({ result: 'withdrawn', note: '工人撤回' });

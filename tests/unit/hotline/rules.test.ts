@@ -34,8 +34,18 @@ describe('who acts for a station and who sees callers', () => {
     expect(mayActFor(user({ role: 'lawyer', lawyerId: 7 }), village, [3])).toBe(true);
     expect(mayActFor(user({ role: 'lawyer', lawyerId: 7 }), village, [1, 2])).toBe(false);
   });
-  it('shows numbers in full to staff and coordinators only', () => {
-    expect(['staff', 'coordinator', 'lawyer', 'admin'].map((role) => seesCallerDetails(user({ role: role as AuthUser['role'] })))).toEqual([true, true, false, false]);
+  it('shows numbers in full to coordinators and to staff of the call’s station (or network-wide staff) only', () => {
+    const village = { id: 5, ancestorIds: [3, 1] };
+    expect(['staff', 'coordinator', 'lawyer', 'admin'].map((role) => seesCallerDetails(user({ role: role as AuthUser['role'], stationId: null }), village))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(seesCallerDetails(user({ stationId: 3 }), village)).toBe(true); // the town above the village
+    expect(seesCallerDetails(user({ stationId: 5 }), village)).toBe(true);
+    expect(seesCallerDetails(user({ stationId: 9 }), village)).toBe(false); // another town
+    expect(seesCallerDetails(user({ stationId: 5 }), { id: 3, ancestorIds: [1] })).toBe(false); // a village's staff, the town's call
   });
 });
 
