@@ -4,7 +4,11 @@ import { subjectXlsx } from './privacy.export.js';
 import { eraseBody, erasureSchema, subjectQuery, subjectRecordsSchema } from './privacy.schema.js';
 import type { PrivacyService } from './privacy.service.js';
 
-/** Data-subject requests are handled by the people who act on workers' records. */
+/**
+ * Data-subject requests are handled by the people who act on workers' records across the
+ * network: coordinators, and staff with no station or at the district station (a sub-station's
+ * staff get 403: a person's records span every station; see assertActsForWholeNetwork).
+ */
 export const PRIVACY_DESK = ['staff', 'coordinator'] as const satisfies readonly Role[];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

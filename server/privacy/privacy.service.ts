@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { conflict } from '../http/errors.js';
 import { formatInstant, zonedParts } from '../lib/dates.js';
+import { assertActsForWholeNetwork } from '../stations/scope.js';
 import { StationEntity } from '../stations/stations.entity.js';
 import { logPersonalDataView } from './accessLog.js';
 import { personKeyFor, unlinkedPersonKey } from './personKey.js';
@@ -58,6 +59,7 @@ export class PrivacyService {
   /** Every record holding this number, in full; the look-up itself goes to the access log. */
   async findSubject(phone: string, viewer: AuthUser, requestId?: string, via = 'privacy.subjects'): Promise<SubjectRecords> {
     const { records, personKey } = await this.ctx.db.read(async (m) => {
+      await assertActsForWholeNetwork(m, viewer, 'look up what is held about a person');
       const personKey = (await personKeyFor(m, phone))!;
       const rows = await subjectRows(m, personKey, phone);
       const mentions = await this.mentionsOutside(m, rows, phone);
@@ -87,6 +89,7 @@ export class PrivacyService {
    */
   async erase(input: EraseInput, actor: AuthUser, requestId?: string): Promise<Erasure> {
     return this.ctx.db.tx(async (m) => {
+      await assertActsForWholeNetwork(m, actor, 'erase what is held about a person');
       const now = this.ctx.clock.now();
       const personKey = (await personKeyFor(m, input.phone))!;
       const live = await liveRecordsOf(m, personKey, now, this.today());

@@ -29,6 +29,16 @@ export function mayActFor(user: AuthUser, station: StationScope, lawyerStationId
   return false;
 }
 
+/**
+ * Acts for every station of the network: coordinators, admins, and staff with no station
+ * of their own or posted at the top of the tree (the district station, whose scope holds
+ * every station under it). `postedAtRoot`: the staff member's station has no parent.
+ */
+export function actsForWholeNetwork(user: AuthUser, postedAtRoot: boolean): boolean {
+  if (user.role === 'coordinator' || user.role === 'admin') return true;
+  return user.role === 'staff' && (user.stationId === null || postedAtRoot);
+}
+
 export function assertMayActFor(user: AuthUser, station: StationScope, lawyerStationIds: readonly number[], what: string): void {
   if (!mayActFor(user, station, lawyerStationIds)) throw forbidden(`You do not work at this station, so you may not ${what}`);
 }
@@ -48,6 +58,15 @@ export async function stationScopes(m: Manager, ids: readonly number[]): Promise
     out.set(id, { id, ancestorIds });
   }
   return out;
+}
+
+/** 403 unless the user acts for every station (actsForWholeNetwork): for requests whose records span the network. */
+export async function assertActsForWholeNetwork(m: Manager, user: AuthUser, what: string): Promise<void> {
+  const postedAtRoot =
+    user.role === 'staff' && user.stationId !== null && (await m.findOne(StationEntity, { select: { id: true, parentId: true }, where: { id: user.stationId } }))?.parentId === null;
+  if (!actsForWholeNetwork(user, postedAtRoot)) {
+    throw forbidden(`Only coordinators and the district station's staff may ${what}: a person's records span every station`);
+  }
 }
 
 /** A station and its scope, or null when there is no such station. */

@@ -56,6 +56,16 @@ describeEachDb('privacy: data subject requests', (kind) => {
     expect(res.body.mentions).toEqual([{ entity: 'hotline_call', id: otherCallId, field: 'summary' }]);
     expect((await subjects(coord, OLD.phone)).status).toBe(200);
     for (const role of ['lawyer', 'admin'] as const) expect((await subjects(await t.tokenFor(role), OLD.phone)).status).toBe(403);
+    // A person's records span the network: a sub-station's staff may not read or erase them; the district station's staff may.
+    const townStaff = await t.tokenFor('staff', { stationId: w.town });
+    const refused = await subjects(townStaff, OLD.phone);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect(JSON.stringify(refused.body)).not.toContain(OLD.name);
+    expect((await subjects(townStaff, OLD.phone, '/api/privacy/subjects/export.xlsx')).status).toBe(403);
+    const erase = await t.http.post('/api/privacy/subjects/erase').set('Authorization', townStaff).send({ phone: OLD.phone, reason: '本人申请' });
+    expect(erase.status).toBe(403);
+    expect((await subjects(await t.tokenFor('staff', { stationId: w.district }), OLD.phone)).status).toBe(200);
     expect((await subjects(staff, '12345')).status).toBe(400);
     const none = await subjects(staff, '13000000000');
     expect(none.body.counts).toEqual({ appointments: 0, waitlist: 0, hotlineCalls: 0, referrals: 0, notifications: 0, mentions: 0 });
