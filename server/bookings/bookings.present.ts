@@ -23,6 +23,14 @@ export function presentBooking(a: AppointmentRow, stationName: string, lawyerNam
 
 const iso = (d: Date | null, timeZone: string) => (d ? formatInstant(d, timeZone) : null);
 
+/**
+ * A booking code hidden whole (`*****-*****`): with the masked phone's last four digits
+ * beside it, any character shown would leave the code + phone pair that much easier to guess.
+ */
+export function maskCode(code: string): string {
+  return code.replace(/[^-]/g, '*');
+}
+
 /** `full`: the viewer may see the worker's name, phone and note (see seesWorkerDetails). */
 export function presentAppointment(
   a: AppointmentRow,
@@ -36,6 +44,7 @@ export function presentAppointment(
     : null;
   return {
     ...presentBooking(a, stationName, lawyerName, timeZone),
+    code: full ? a.code : maskCode(a.code),
     name: full ? a.name : maskName(a.name),
     phone: full ? a.phone : maskPhone(a.phone),
     source: a.source,

@@ -119,6 +119,7 @@ export type OutcomeInput = z.infer<typeof outcomeSchema>;
 /** The staff view of an appointment. Name and phone are masked for viewers not entitled to them. */
 export const appointmentSchema = bookingSchema
   .extend({
+    code: z.string().meta({ description: 'Hidden (*****-*****) when the row is masked' }),
     phone: z.string(),
     source: z.enum(APPOINTMENT_SOURCES),
     note: z.string().nullable(),

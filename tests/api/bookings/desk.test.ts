@@ -231,6 +231,9 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     const theirs = await list(staffA, `stationId=${townB.id}&date=2026-12-04`);
     expect(theirs.body.items[0]).toMatchObject({ id: inTownB, name: '司***', masked: true });
     expect(theirs.body.items[0].phone).toMatch(/^137\*{4}\d{4}$/);
+    // The booking code is hidden whole: with the phone's last four digits it is the worker's key to the booking.
+    expect(theirs.body.items[0].code).toBe('*****-*****');
+    expect(mine.body.items[0].code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
     // Visits and walk-ins: their own station and below only (on the day of the consultations).
     t.clock.set('2026-12-04T08:30:00+08:00');
