@@ -19,15 +19,29 @@ export const timeString = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:mm')
   .meta({ example: '09:00' });
 
+/** Instants are taken between these (the same years as dates: isValidDate). */
+const FIRST_INSTANT = Date.UTC(1900, 0, 1);
+const END_OF_INSTANTS = Date.UTC(2201, 0, 1);
+
 export const instantString = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 instant with offset, e.g. 2026-12-03T09:00:00+08:00' })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= FIRST_INSTANT && t < END_OF_INSTANTS;
+  }, 'must fall in the years 1900 to 2200')
   .meta({ example: '2026-12-03T09:00:00+08:00' });
 
-export const positiveId = z.coerce
-  .number({ message: 'must be a positive whole number' })
-  .int('must be a positive whole number')
-  .min(1, 'must be a positive whole number')
-  .max(2_147_483_647, 'is too large');
+const ID_MESSAGE = 'must be a positive whole number';
+
+/**
+ * An id: a JSON number, or (in a path or a query string) its decimal digits. Nothing else
+ * is read as an id: not `true`, `[3]`, `"0x2"`, `" 4 "`, `"1e0"` or `"01"`, which a plain
+ * number coercion would turn into 1, 3, 2, 4, 1 and 1.
+ */
+export const positiveId = z
+  .union([z.number().int(ID_MESSAGE), z.string().regex(/^[1-9]\d{0,9}$/, ID_MESSAGE)], { error: ID_MESSAGE })
+  .transform(Number)
+  .pipe(z.number().int().min(1, ID_MESSAGE).max(2_147_483_647, 'is too large'));
 
 export const idParams = z.strictObject({ id: positiveId });
 

@@ -36,6 +36,8 @@ const hostileString = fc.oneof(
     '9999-12-31',
     '0000-00-00',
     '2026-12-03T25:00:00+08:00',
+    '0001-01-01T00:00:00+08:00',
+    '9999-12-31T23:59:59-23:59',
     '1e309',
     'NaN',
     '-1',
@@ -88,7 +90,7 @@ const hostileBody = fc.oneof(
 const hostileQuery = fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.oneof(hostileString, hostileNumber.map(String)), { maxKeys: 6 });
 
 const hostileId = fc.oneof(
-  fc.constantFrom('0', '-1', '1', '2', '3', 'abc', '1.5', '1e3', '99999999999999999999', '%2e%2e', '%00', '%E4%B8%AD', '2026-12', '2026-99', 'x'.repeat(300)),
+  fc.constantFrom('0', '-1', '1', '2', '3', '0x1', '01', '%201', 'abc', '1.5', '1e3', '99999999999999999999', '%2e%2e', '%00', '%E4%B8%AD', '2026-12', '2026-99', 'x'.repeat(300)),
   fc.nat().map(String),
 );
 
