@@ -25,7 +25,10 @@ const lawyerFields = {
   phone: mobile.or(z.literal('')),
   firm: requiredText(100),
   specialties: z.array(categorySchema).max(9),
-  stationIds: z.array(positiveId).max(500),
+  stationIds: z
+    .array(positiveId)
+    .max(500)
+    .refine((l) => new Set(l).size === l.length, 'must not repeat a station'),
   maxShiftsPerMonth: z.number().int().min(1).max(31).nullable(),
   active: z.boolean(),
 };

@@ -33,7 +33,7 @@ export function stationRoutes(stations: StationsService): AnyRoute[] {
       summary: 'One station by its code (for /book/:stationCode)',
       tags: ['stations'],
       access: 'public',
-      params: z.strictObject({ code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) }),
+      params: z.strictObject({ code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/).transform((c) => c.toUpperCase()) }),
       response: stationSchema,
       handler: ({ params }) => stations.getByCode(params.code),
     }),

@@ -49,9 +49,11 @@ export const stationSchema = z
 export type Station = z.infer<typeof stationSchema>;
 
 const stationFields = {
+  // Upper-cased: codes are printed on posters and typed back from them, and MySQL compares them case-blind anyway.
   code: z
     .string()
-    .regex(/^[A-Za-z0-9-]{2,32}$/, 'use 2–32 letters, digits or dashes'),
+    .regex(/^[A-Za-z0-9-]{2,32}$/, 'use 2–32 letters, digits or dashes')
+    .transform((c) => c.toUpperCase()),
   name: requiredText(100),
   level: stationLevel,
   parentId: positiveId.nullable(),

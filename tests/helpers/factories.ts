@@ -30,7 +30,7 @@ export class Factories {
     }
     return this.ctx.db.tx((m) =>
       m.save(StationEntity, {
-        code: `S-${uid()}`,
+        code: `S-${uid().toUpperCase()}`, // as the API stores codes
         name: `测试站 ${uid()}`,
         level,
         divisionCode: null,

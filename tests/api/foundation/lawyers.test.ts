@@ -31,6 +31,10 @@ describeEachDb('lawyers and unavailability', (kind) => {
     expect(bad.status).toBe(400);
     const badCat = await t.http.post('/api/lawyers').set('Authorization', coord).send({ name: 'x', firm: 'y', specialties: ['tax'] });
     expect(badCat.status).toBe(400);
+    const repeated = await t.http.post('/api/lawyers').set('Authorization', coord).send({ name: 'x', firm: 'y', stationIds: [stationId, stationId] });
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.error.details[0].path).toBe('stationIds');
+    expect((await t.http.patch(`/api/lawyers/${res.body.id}`).set('Authorization', coord).send({ stationIds: [stationId, stationId] })).status).toBe(400);
   });
 
   it('shows lawyers’ phones in full only to coordinators and admins', async () => {

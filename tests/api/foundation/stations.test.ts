@@ -40,6 +40,13 @@ describeEachDb('stations', (kind) => {
     expect(one.body.parentId).toBe(town.body.id);
     const byCode = await t.http.get('/api/stations/by-code/V-1');
     expect(byCode.body.id).toBe(village.body.id);
+    // Codes are upper-cased: a code typed from a poster in lower case finds the same station, and cannot name another.
+    expect((await t.http.get('/api/stations/by-code/v-1')).body.id).toBe(village.body.id);
+    const lower = await t.http.post('/api/stations').set('Authorization', coord).send({ code: 'v-1', name: '另一个村', level: 'village', parentId: town.body.id });
+    expect(lower.status).toBe(409);
+    const mixed = await t.http.post('/api/stations').set('Authorization', coord).send({ code: 'v-2', name: '新村', level: 'village', parentId: town.body.id });
+    expect(mixed.status).toBe(201);
+    expect(mixed.body.code).toBe('V-2');
   });
 
   it('enforces the parent chain', async () => {
