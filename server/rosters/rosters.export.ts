@@ -1,3 +1,5 @@
+import type { AuthUser } from '../auth/policy.js';
+import { seesDraftRosters } from './rosters.policy.js';
 import { In } from 'typeorm';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
@@ -12,10 +14,12 @@ import { buildWallTable, type WallTable } from './wallTable.js';
 export class RosterExports {
   constructor(private readonly ctx: AppContext) {}
 
-  async wallTable(month: string, stationId?: number, layout?: 'grid' | 'list'): Promise<WallTable> {
+  async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser): Promise<WallTable> {
     return this.ctx.db.read(async (m) => {
-      const rosters = await m.find(RosterEntity, { where: stationId ? { month, stationId } : { month } });
-      if (rosters.length === 0) throw notFound(`There is no ${month} roster${stationId ? ' for this station' : ''}`);
+      const drafts = seesDraftRosters(viewer);
+      const where = { month, ...(stationId ? { stationId } : {}), ...(drafts ? {} : { status: 'published' as const }) };
+      const rosters = await m.find(RosterEntity, { where });
+      if (rosters.length === 0) throw notFound(`There is no ${drafts ? '' : 'published '}${month} roster${stationId ? ' for this station' : ''}`);
       const stationIds = rosters.map((r) => r.stationId);
       const levelRank = { district: 0, town: 1, village: 2 } as const;
       const stations = (await m.findBy(StationEntity, { id: In(stationIds) })).sort(

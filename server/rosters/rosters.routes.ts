@@ -81,13 +81,13 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
     defineRoute({
       method: 'get',
       path: '/api/rosters/:month',
-      summary: 'A month’s roster: shifts, gaps, fairness, status',
+      summary: 'A month’s roster: shifts, gaps, fairness, status (staff and lawyers: its published stations only)',
       tags: ['rosters'],
       access: 'signedIn',
       params: monthParams,
       query: rosterQuery,
       response: rosterSchema,
-      handler: ({ params, query }) => rosters.getRoster(params.month, query.stationId),
+      handler: ({ params, query, user }) => rosters.getRoster(params.month, query.stationId, user!),
     }),
     defineRoute({
       method: 'post',
@@ -109,8 +109,8 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       query: exportQuery,
       produces: 'text/csv',
-      handler: async ({ params, query, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout);
+      handler: async ({ params, query, user, res }) => {
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!);
         res.setHeader('Content-Disposition', `attachment; filename="roster-${params.month}.csv"`);
         res.type('text/csv; charset=utf-8').send(wallTableCsv(t));
       },
@@ -124,8 +124,8 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       query: exportQuery,
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      handler: async ({ params, query, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout);
+      handler: async ({ params, query, user, res }) => {
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!);
         res.setHeader('Content-Disposition', `attachment; filename="roster-${params.month}.xlsx"`);
         res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await wallTableXlsx(t));
       },
@@ -139,8 +139,8 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       query: exportQuery,
       produces: 'text/html',
-      handler: async ({ params, query, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout);
+      handler: async ({ params, query, user, res }) => {
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!);
         res.type('html').send(wallTableHtml(t));
       },
     }),

@@ -3,6 +3,7 @@
  * The generator (generateRoster.ts) decides; this service loads its input,
  * stores its output in one transaction, and records every change in the audit log.
  */
+import { seesDraftRosters } from './rosters.policy.js';
 import { In, type FindOptionsWhere } from 'typeorm';
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
@@ -312,9 +313,10 @@ export class RostersService {
     }
   }
 
-  async getRoster(month: string, stationId?: number): Promise<Roster> {
+  async getRoster(month: string, stationId: number | undefined, viewer: AuthUser): Promise<Roster> {
     return this.ctx.db.read(async (m) => {
-      const rosters = await m.find(RosterEntity, { where: stationId ? { month, stationId } : { month } });
+      const where = { month, ...(stationId ? { stationId } : {}), ...(seesDraftRosters(viewer) ? {} : { status: 'published' as const }) };
+      const rosters = await m.find(RosterEntity, { where });
       const stationIds = stationId ? [stationId] : rosters.map((r) => r.stationId);
       return this.buildRoster(m, month, stationIds, []);
     });
@@ -410,7 +412,7 @@ export class RostersService {
   async listShifts(q: { from: string; to: string; stationId?: number; lawyerId?: number; status?: string }, viewer: AuthUser): Promise<Shift[]> {
     return this.ctx.db.read(async (m) => {
       // Drafts are the coordinators' working copy; everyone else sees what is published.
-      const status = viewer.role === 'coordinator' || viewer.role === 'admin' ? q.status : 'published';
+      const status = seesDraftRosters(viewer) ? q.status : 'published';
       const rows = await shiftsBetween(m, q.from, q.to, {
         stationIds: q.stationId ? [q.stationId] : undefined,
         lawyerId: q.lawyerId,
@@ -572,8 +574,7 @@ export class RostersService {
       const stations = await m.find(StationEntity, { where });
       const stationIds = stations.map((s) => s.id);
       const rotations = stationIds.length ? await m.findBy(RotationEntity, { stationId: In(stationIds), active: true }) : [];
-      const seesDrafts = viewer.role === 'coordinator' || viewer.role === 'admin';
-      const shifts = await shiftsBetween(m, q.from, q.to, { stationIds, status: seesDrafts ? undefined : 'published' });
+      const shifts = await shiftsBetween(m, q.from, q.to, { stationIds, status: seesDraftRosters(viewer) ? undefined : 'published' });
       const names = await lawyerNames(m, shifts.map((s) => s.lawyerId));
       const calendar = await loadWorkingCalendar(m, q.from, q.to);
       const required = requiredDuty(rotations, calendar, q.from, q.to);

@@ -44,8 +44,9 @@ describeEachDb('backup and restore', (kind) => {
         // The restored data works: the same roster and the same statistics through the services.
         const { RostersService } = await import('../../../server/rosters/rosters.service.js');
         const ctx2 = { ...t.ctx, db: fresh.db };
-        const a = await new RostersService(t.ctx).getRoster('2026-12');
-        const b = await new RostersService(ctx2).getRoster('2026-12');
+        const coordinator = { id: 1, username: 'c', role: 'coordinator' as const, displayName: 'c', lawyerId: null, stationId: null };
+        const a = await new RostersService(t.ctx).getRoster('2026-12', undefined, coordinator);
+        const b = await new RostersService(ctx2).getRoster('2026-12', undefined, coordinator);
         expect(b.shifts.map((s) => [s.date, s.stationId, s.lawyerId])).toEqual(a.shifts.map((s) => [s.date, s.stationId, s.lawyerId]));
         await expect(restoreFrom(fresh.db, file)).rejects.toBeInstanceOf(RestoreError);
       } finally {

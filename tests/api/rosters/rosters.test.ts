@@ -62,6 +62,15 @@ describeEachDb('rosters workflow', (kind) => {
     // Only coordinators see drafts.
     const lawyerView = await t.http.get('/api/shifts?from=2026-09-01&to=2026-09-30').set('Authorization', await t.tokenFor('lawyer'));
     expect(lawyerView.body).toEqual([]);
+    // Nor the draft roster, its exports or its printable page: staff and lawyers see published months only.
+    for (const role of ['lawyer', 'staff'] as const) {
+      const token = await t.tokenFor(role);
+      const roster = await t.http.get('/api/rosters/2026-09').set('Authorization', token);
+      expect(roster.status).toBe(200);
+      expect(roster.body).toMatchObject({ status: 'empty', shifts: [], stations: [] });
+      for (const path of ['export.csv', 'export.xlsx', 'print']) expect((await t.http.get(`/api/rosters/2026-09/${path}`).set('Authorization', token)).status, path).toBe(404);
+    }
+    expect((await t.http.get('/api/rosters/2026-09/print').set('Authorization', coord)).status).toBe(200);
   });
 
   it('keeps manual edits when a draft is regenerated, and refuses busy lawyers with 409 lawyer_busy', async () => {
