@@ -227,10 +227,9 @@ describe('parseRotationRule: rejected rules', () => {
     'FREQ=WEEKLY;BYMONTH=4,6,9,11;BYDAY=MO;BYMONTHDAY=31',
     'FREQ=DAILY;INTERVAL=7;BYDAY=MO',
     'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29',
-  ])('rejects the never-matching %s within 50 ms', (rule) => {
-    const started = performance.now();
+  ])('rejects the never-matching %s once it has looked 3 years ahead (not at the year 9999)', (rule) => {
+    // How fast is for bench/ to say; here the answer shows where the search stopped.
     const result = parseRotationRule(rule, '2026-01-06');
-    expect(performance.now() - started).toBeLessThan(50);
     expect(result).toMatchObject({ ok: false, message: /no duty day within 3 years/ });
   });
 
@@ -238,11 +237,10 @@ describe('parseRotationRule: rejected rules', () => {
     expectDates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', '2026-01-01', '2026-01-01', '2028-12-31', ['2028-02-29']);
   });
 
-  it('expands a long window of a rare rule quickly', () => {
+  it('expands a long window of a rare rule (no 29 February in it) to nothing', () => {
     const rule = parsed('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29', '2024-01-01');
-    const started = performance.now();
     expect(expandRule(rule, '2025-03-01', '2027-12-31')).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(expandRule(rule, '2025-03-01', '2028-03-01')).toEqual(['2028-02-29']);
   });
 });
 
