@@ -3,6 +3,7 @@
  * the per-phone limits, the duty lawyer of a slot, a day's availability summary
  * and when a reminder goes out. Pure: no I/O, no clock (`now` is passed in).
  */
+import { zonedParts } from '../lib/dates.js';
 import type { AppointmentStatus } from './appointments.entity.js';
 import type { Slot } from './slots.js';
 
@@ -53,6 +54,15 @@ export function phoneRuleViolation(
   const upcoming = others.filter((b) => b.status === 'booked' && b.startAt.getTime() > now.getTime()).length;
   if (upcoming >= maxFuture) return { kind: 'too_many', limit: maxFuture };
   return null;
+}
+
+/**
+ * A walk-in is registered on the day it happens (it is saved checked in, and nobody is
+ * checked in before the day of their consultation): its start must fall on today's date in
+ * the network's time zone. Earlier or later today is fine: the desk may be catching up.
+ */
+export function isWalkInDay(start: Date, now: Date, timeZone: string): boolean {
+  return zonedParts(start, timeZone).date === zonedParts(now, timeZone).date;
 }
 
 export interface DutyShift {

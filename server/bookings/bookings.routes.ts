@@ -74,6 +74,7 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       description:
         'A full slot answers 409 slot_full; a start that is not a slot, 400. One phone holds at most ' +
         'BOOKING_MAX_FUTURE_PER_PHONE upcoming bookings and never two at once (409 conflict). ' +
+        'Such a refusal is counted like a failed look-up: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429. ' +
         'Send an `Idempotency-Key` header (8–128 of A–Z a–z 0–9 _ . : -) to retry safely: the same key and body return the same booking; ' +
         'the same key with another body is a 409.',
       tags: ['bookings'],
@@ -81,7 +82,7 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       body: bookingBody,
       response: bookingSchema,
       status: 201,
-      handler: ({ body, req }) => bookings.book(body, idempotencyKeyOf(req)),
+      handler: ({ body, req }) => bookings.book(body, clientKey(req), idempotencyKeyOf(req)),
     }),
     defineRoute({
       method: 'get',
@@ -131,6 +132,7 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       method: 'post',
       path: '/api/appointments/walk-in',
       summary: 'Register a walk-in (checked in at once; needs no free slot)',
+      description: "A walk-in is registered on the day it happens: a `start` on any other day (in the network's time zone) is 400.",
       tags: ['bookings'],
       access: ['staff'],
       body: walkInBody,
@@ -154,13 +156,15 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       method: 'post',
       path: '/api/waitlist',
       summary: 'Join the waitlist of a full day',
-      description: 'Only when every slot of the day is taken (else 409). When a seat frees, the first in line gets an SMS and the seat is held for them.',
+      description:
+        'Only when every slot of the day is taken (else 409). When a seat frees, the first in line gets an SMS and the seat is held for them. ' +
+        'A phone number already waiting for that day is a 409, counted like a failed look-up: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429.',
       tags: ['bookings'],
       access: 'public',
       body: waitlistBody,
       response: waitlistEntrySchema,
       status: 201,
-      handler: ({ body }) => waitlist.join(body),
+      handler: ({ body, req }) => waitlist.join(body, clientKey(req)),
     }),
     defineRoute({
       method: 'post',

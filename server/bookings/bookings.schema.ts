@@ -48,7 +48,7 @@ export const bookingBody = z
 export type BookingInput = z.infer<typeof bookingBody>;
 
 export const walkInBody = bookingBody
-  .extend({ start: instantString.optional().meta({ description: 'Defaults to now' }) })
+  .extend({ start: instantString.optional().meta({ description: "Defaults to now; must fall on today's date in the network's time zone (else 400)" }) })
   .meta({ id: 'WalkInRequest' });
 export type WalkInInput = z.infer<typeof walkInBody>;
 

@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/policy.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { eachDate, formatInstant, zonedParts } from '../lib/dates.js';
 import { AppointmentEntity, newAppointmentRow, type AppointmentRow } from './appointments.entity.js';
-import { canTransition, dayAvailability, lawyerNameAt, type DayAvailability, type DutyShift } from './appointmentRules.js';
+import { canTransition, dayAvailability, isWalkInDay, lawyerNameAt, type DayAvailability, type DutyShift } from './appointmentRules.js';
 import {
   activeStation,
   claimSeat,
@@ -123,8 +123,15 @@ export class BookingsService {
 
   // ---- the worker's booking ---------------------------------------------
 
-  /** Book a slot. With an Idempotency-Key, a retry returns the first booking. */
-  async book(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
+  /**
+   * Book a slot. With an Idempotency-Key, a retry returns the first booking. A refusal for
+   * what the phone number already holds counts as a failed look-up of `clientKey` (LookupGuard).
+   */
+  book(input: BookingInput, clientKey: string, idempotencyKey?: string): Promise<Booking> {
+    return this.lookups.probe(clientKey, () => this.place(input, idempotencyKey));
+  }
+
+  private async place(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
     const claim = idempotencyKey ? { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) } : undefined;
     const here = async () =>
       claim
@@ -269,11 +276,17 @@ export class BookingsService {
 
   /** A worker who came in without a booking: checked in at once, on the station's day, over capacity if need be. */
   async walkIn(input: WalkInInput, actor: AuthUser, requestId?: string): Promise<Appointment> {
+    const now = this.ctx.clock.now();
+    const startAt = input.start ? new Date(input.start) : now;
+    if (!isWalkInDay(startAt, now, this.tz)) {
+      const today = zonedParts(now, this.tz).date;
+      throw badRequest('A walk-in is registered on the day it happens', [
+        { path: 'start', message: `must be today (${today}); book another day's consultation as a booking` },
+      ]);
+    }
     return this.ctx.db.tx(async (m) => {
-      const now = this.ctx.clock.now();
       const station = await requireStation(m, input.stationId);
       assertCanRegisterWalkIn(actor, scopeOf(await stationScopes(m, [station.id]), station.id));
-      const startAt = input.start ? new Date(input.start) : now;
       const local = zonedParts(startAt, this.tz);
       const row = newAppointmentRow(
         {

@@ -75,7 +75,7 @@ export async function assertPhoneMayBook(
   const now = ctx.clock.now();
   await lockPhone(m, phone, now);
   const problem = phoneRuleViolation(await liveBookingsOfPhone(m, phone, now), span, now, ctx.config.booking.maxFuturePerPhone, exceptId);
-  if (problem) throw phoneRuleError(problem, ctx.config.timeZone);
+  if (problem) throw phoneRuleError(problem);
 }
 
 

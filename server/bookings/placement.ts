@@ -24,7 +24,6 @@ import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertRows, readDatetime, retryOrFail, type Sql, type Stmt } from '../db/sql.js';
 import { badRequest, conflict, type AppError } from '../http/errors.js';
-import { formatInstant } from '../lib/dates.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
 import { knownSecret, PERSON_KEY_SECRET, personKeyOf, rememberSecret } from '../privacy/personKey.js';
@@ -33,6 +32,7 @@ import { phoneRuleViolation, type PhoneBooking, type PhoneRuleViolation } from '
 import { newCode } from './bookings.repository.js';
 import { bookedMessages, notifyEnv } from './bookings.notify.js';
 import type { BookingInput } from './bookings.schema.js';
+import { PhoneRefusal } from './lookupGuard.js';
 import { computeSlots, findSlot, localStartOf, type OpenHours, type Slot } from './slots.js';
 
 export interface Placed {
@@ -61,12 +61,20 @@ const takenMeanwhile = () => conflict('That time has just been fully booked; ple
 const keyInFlight = () => conflict('A request with this Idempotency-Key is still being processed; retry shortly');
 const keyReused = () => conflict('This Idempotency-Key was already used for a different request; use a new key for a new booking');
 
-/** The 409 for a phone that may not take this booking (shared with reschedule and the waitlist). */
-export function phoneRuleError(problem: PhoneRuleViolation, timeZone: string): AppError {
+/**
+ * The 409 for a phone that may not take this booking (shared with reschedule and the waitlist).
+ * Anyone may ask the public booking route about any number, so the answer never says when the
+ * other booking is; its holder finds it with the booking code from the confirmation SMS.
+ */
+export function phoneRuleError(problem: PhoneRuleViolation): PhoneRefusal {
   if (problem.kind === 'too_many') {
-    return conflict(`This phone number already holds ${problem.limit} upcoming bookings; cancel one before booking another`);
+    return new PhoneRefusal(
+      `This phone number already holds ${problem.limit} upcoming bookings; look them up, move or cancel one with its booking code before booking another`,
+    );
   }
-  return conflict(`This phone number already has a booking at ${formatInstant(problem.with.startAt, timeZone)} that overlaps this time`);
+  return new PhoneRefusal(
+    'This phone number already has a booking that overlaps this time; it can be looked up, moved or cancelled with its booking code',
+  );
 }
 
 /** Lock a phone's guard row for this transaction: bookings of one phone serialise on it. */
@@ -176,7 +184,7 @@ async function place(
   if (slot.remaining <= 0) throw slotFull();
   const span = { start: new Date(slot.start), end: new Date(slot.end) };
   const problem = phoneRuleViolation(phoneRows.map(phoneBooking), span, now, ctx.config.booking.maxFuturePerPhone);
-  if (problem) throw phoneRuleError(problem, tz);
+  if (problem) throw phoneRuleError(problem);
   const taken = new Set(seatRows.map((r: Row) => Number(r.seatNo)));
   const seatNo = firstFreeSeat(slot, taken);
   const secret = secretRows[0]?.value;

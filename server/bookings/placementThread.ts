@@ -21,6 +21,7 @@ import { AppError } from '../http/errors.js';
 import { startWorker } from '../lib/threads.js';
 import type { AppointmentSource } from './appointments.entity.js';
 import type { BookingInput } from './bookings.schema.js';
+import { PhoneRefusal } from './lookupGuard.js';
 import type { IdempotencyClaim, Placement } from './placement.js';
 
 export interface PlacementThreadData {
@@ -38,7 +39,8 @@ export interface PlacementRequest {
 }
 
 export interface SerialisedError {
-  app?: { status: number; code: AppError['code']; message: string; details?: AppError['details'] };
+  /** `phoneRefusal`: the error was a PhoneRefusal, which the public routes count as a failed look-up. */
+  app?: { status: number; code: AppError['code']; message: string; details?: AppError['details']; phoneRefusal?: true };
   name?: string;
   message: string;
   code?: string;
@@ -49,7 +51,11 @@ export type PlacementReply = { id: number; ok: Placement } | { id: number; error
 type Control = { type: 'ready' } | { type: 'closed' } | { type: 'failed'; error: SerialisedError };
 
 export function serialiseError(err: unknown): SerialisedError {
-  if (err instanceof AppError) return { app: { status: err.status, code: err.code, message: err.message, details: err.details }, message: err.message };
+  if (err instanceof AppError) {
+    const app: NonNullable<SerialisedError['app']> = { status: err.status, code: err.code, message: err.message, details: err.details };
+    if (err instanceof PhoneRefusal) app.phoneRefusal = true;
+    return { app, message: err.message };
+  }
   const e = err as { name?: unknown; message?: unknown; code?: unknown };
   return {
     name: typeof e?.name === 'string' ? e.name : 'Error',
@@ -59,6 +65,7 @@ export function serialiseError(err: unknown): SerialisedError {
 }
 
 export function deserialiseError(s: SerialisedError): Error {
+  if (s.app?.phoneRefusal) return new PhoneRefusal(s.app.message);
   if (s.app) return new AppError(s.app.status, s.app.code, s.app.message, s.app.details);
   const err = new Error(s.message) as Error & { code?: string };
   if (s.name) err.name = s.name;

@@ -15,7 +15,7 @@ import { presentBooking } from './bookings.present.js';
 import type { Booking, CodePhoneInput, WaitlistEntryDto, WaitlistInput } from './bookings.schema.js';
 import { lawyerNameAt } from './appointmentRules.js';
 import { assertPhoneMayBook, offerFreedSeat, requireStation, slotsOfDay } from './ledger.js';
-import { LookupGuard } from './lookupGuard.js';
+import { LookupGuard, PhoneRefusal } from './lookupGuard.js';
 
 export interface HoldExpiryReport {
   expired: number;
@@ -31,7 +31,12 @@ export class WaitlistService {
     this.lookups = new LookupGuard(ctx);
   }
 
-  async join(input: WaitlistInput): Promise<WaitlistEntryDto> {
+  /** Join a full day's line. A number already in it is a PhoneRefusal: counted as a failed look-up of `clientKey`. */
+  join(input: WaitlistInput, clientKey: string): Promise<WaitlistEntryDto> {
+    return this.lookups.probe(clientKey, () => this.enter(input));
+  }
+
+  private enter(input: WaitlistInput): Promise<WaitlistEntryDto> {
     return this.ctx.db.tx(async (m) => {
       const now = this.ctx.clock.now();
       const station = await requireStation(m, input.stationId);
@@ -39,7 +44,7 @@ export class WaitlistService {
       if (slots.length === 0) throw conflict('No consultations can be booked at this station on that day');
       if (slots.some((s) => s.remaining > 0)) throw conflict('There are free slots that day: book one of them instead');
       const activeKey = `${station.id}:${input.date}:${input.phone}`;
-      const already = () => conflict('This phone number is already on the waitlist for that day');
+      const already = () => new PhoneRefusal('This phone number is already on the waitlist for that day');
       if (await m.existsBy(WaitlistEntryEntity, { activeKey })) throw already();
       const row: Omit<WaitlistEntryRow, 'id'> = {
         code: '',

@@ -1,6 +1,8 @@
 /**
- * Pluggable senders. The default SMS sender writes the message to the log (with
- * the number masked) — the outbox row keeps the full record. A real gateway is
+ * Pluggable senders. The default SMS sender writes to the log that a message went out:
+ * its id, its kind and the masked number, never its text, which holds the booking or
+ * waitlist code (with the phone, the key to a worker's booking) and when they are seen.
+ * The outbox row keeps the full record. A real gateway is
  * configured with SMS_GATEWAY_URL and SMS_GATEWAY_KEY; real e-mail with SMTP_URL
  * (and MAIL_FROM).
  */
@@ -19,7 +21,7 @@ export class LogSmsSender implements Sender {
   readonly channel = 'sms' as const;
   constructor(private readonly logger: Logger) {}
   async send(n: NotificationRow): Promise<void> {
-    this.logger.info({ notification: n.id, kind: n.kind, to: maskPhone(n.recipientPhone ?? '') }, `SMS (log sender): ${n.title}`);
+    this.logger.info({ notification: n.id, kind: n.kind, to: maskPhone(n.recipientPhone ?? '') }, 'SMS (log sender)');
   }
 }
 
@@ -41,12 +43,12 @@ export class HttpSmsSender implements Sender {
   }
 }
 
-/** E-mail goes to the log until SMTP is configured (SMTP_URL); kept pluggable like SMS. */
+/** E-mail goes to the log until SMTP is configured (SMTP_URL): like SMS, its id and kind, not its text. */
 export class LogEmailSender implements Sender {
   readonly channel = 'email' as const;
   constructor(private readonly logger: Logger) {}
   async send(n: NotificationRow): Promise<void> {
-    this.logger.info({ notification: n.id, kind: n.kind }, `E-mail (log sender): ${n.title}`);
+    this.logger.info({ notification: n.id, kind: n.kind }, 'E-mail (log sender)');
   }
 }
 

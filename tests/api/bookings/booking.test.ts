@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
 import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { bookingFor, count, freshPhone } from './helpers.js';
@@ -20,6 +20,12 @@ describeEachDb('booking a consultation', (kind) => {
     }
   });
   afterAll(() => t.close());
+  // Every test here books from the same client address: each starts with a clean look-up count.
+  // The clock moves on a second too: a booking trusts a count it read for a second (LookupGuard).
+  beforeEach(async () => {
+    await t.db.ds.query('DELETE FROM lookup_failures');
+    t.clock.set(new Date(t.clock.now().getTime() + 1000));
+  });
 
   it('books a free slot and answers with the code, the station and the duty lawyer', async () => {
     const body = bookingFor(stationId, D2_1100, { phone: '138 1234 5678', note: '老板拖欠三个月工资' });
@@ -171,6 +177,70 @@ describeEachDb('booking a consultation', (kind) => {
     } finally {
       t.clock.set('2026-12-01T09:00:00+08:00');
     }
+  });
+
+  it("never tells a phone number's other bookings, and counts those refusals as failed look-ups: 409 then 429", async () => {
+    // Whoever knows a worker's number (an employer, say) must not learn whether or when they booked.
+    const roomy = (await t.make.station({ seatsPerSlot: 5 })).id;
+    for (const date of ['2026-12-03', '2026-12-04']) await t.make.shift({ date, stationId: roomy });
+    const phone = freshPhone();
+    const book = (start: string, p = phone) => t.http.post('/api/appointments').send(bookingFor(roomy, start, { phone: p }));
+    expect((await book('2026-12-03T09:00:00+08:00')).status).toBe(201);
+    expect((await book('2026-12-04T16:00:00+08:00')).status).toBe(201);
+
+    const overlap = await book('2026-12-03T09:00:00+08:00');
+    const tooMany = await book('2026-12-04T10:00:00+08:00');
+    const overlapAgain = await book('2026-12-03T09:00:00+08:00');
+    for (const res of [overlap, tooMany, overlapAgain]) {
+      expect(res.status).toBe(409);
+      expect(res.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('booking code') });
+      // Neither the day nor the time of the bookings the number holds, in any form.
+      expect(res.text).not.toMatch(/2026-12-0[34]|09:00|16:00|01:00|08:00|T0\d|12月/);
+    }
+    expect(overlap.body.error.message).toContain('overlaps');
+    expect(tooMany.body.error.message).toContain('2 upcoming bookings');
+    expect(await count(t, 'SELECT COUNT(*) FROM lookup_failures')).toBe(3);
+
+    // The limit (3) is reached: the next booking is not even tried, whatever the number.
+    const limited = await book('2026-12-04T11:00:00+08:00', freshPhone());
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect((await book('2026-12-04T11:00:00+08:00')).status).toBe(429);
+    expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE station_id = ? AND date = '2026-12-04' AND slot_time = '11:00'", [roomy])).toBe(0);
+    // The same counter as failed look-ups by code.
+    expect((await t.http.get('/api/appointments/lookup?code=AAAAA-AAAAA&phone=13900000000')).status).toBe(429);
+    t.clock.advanceMinutes(11);
+    try {
+      expect((await book('2026-12-04T11:00:00+08:00', freshPhone())).status).toBe(201);
+    } finally {
+      t.clock.set('2026-12-01T09:00:00+08:00');
+    }
+  });
+
+  it('does not count a refusal that says nothing about the number (a full slot, a bad start)', async () => {
+    const full = await t.http.post('/api/appointments').send(bookingFor(stationId, D2_0930));
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('slot_full');
+    expect((await t.http.post('/api/appointments').send(bookingFor(stationId, '2026-12-02T10:10:00+08:00'))).status).toBe(400);
+    expect(await count(t, 'SELECT COUNT(*) FROM lookup_failures')).toBe(0);
+  });
+
+  it('counts joining a waitlist the number is already on as a failed look-up too', async () => {
+    // One slot on Wednesdays, one seat: one booking fills the day.
+    const small = (await t.make.station({ openHours: [{ weekday: 3, start: '10:00', end: '10:30' }], seatsPerSlot: 1 })).id;
+    await t.make.shift({ date: '2026-12-02', stationId: small });
+    expect((await t.http.post('/api/appointments').send(bookingFor(small, '2026-12-02T10:00:00+08:00'))).status).toBe(201);
+    const entry = (phone: string) => ({ stationId: small, date: '2026-12-02', name: '王五', phone, category: 'other', consent: true });
+    const phone = freshPhone();
+    expect((await t.http.post('/api/waitlist').send(entry(phone))).status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const again = await t.http.post('/api/waitlist').send(entry(phone));
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('already') });
+    }
+    const limited = await t.http.post('/api/waitlist').send(entry(freshPhone()));
+    expect(limited.status).toBe(429);
+    expect(await count(t, 'SELECT COUNT(*) FROM waitlist_entries WHERE station_id = ?', [small])).toBe(1);
   });
 
   it('replays a retried request with the same Idempotency-Key, and refuses the key for another body', async () => {

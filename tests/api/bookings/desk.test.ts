@@ -89,6 +89,38 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     }
   });
 
+  it('registers a walk-in only on the day it happens (in the network time zone): any other day is 400 and saves nothing', async () => {
+    await onTheDay('2026-12-02', async ({ staff }) => {
+      const walkIn = (start: string, phone: string) =>
+        t.http.post('/api/appointments/walk-in').set('Authorization', staff).send({ stationId, start, name: '孙七', phone, category: 'other', consent: true });
+      const refusals: [string, string][] = [
+        ['2027-06-01T09:00:00+08:00', '13900005001'], // a future day
+        ['2026-12-03T09:00:00+08:00', '13900005002'], // tomorrow
+        ['2026-12-01T16:00:00+08:00', '13900005003'], // yesterday
+        ['2026-12-02T16:30:00Z', '13900005004'], // 2026-12-03 00:30 in Shanghai, though the 2nd in UTC
+        ['1899-12-31T09:00:00+08:00', '13900005005'],
+        ['9999-12-31T09:00:00+08:00', '13900005006'],
+      ];
+      for (const [start, phone] of refusals) {
+        const res = await walkIn(start, phone);
+        expect(res.status, start).toBe(400);
+        expect(res.body.error.code).toBe('validation_failed');
+        expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('start');
+        expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE phone = ?', [phone])).toBe(0);
+      }
+      // Today is fine, later or earlier than now, and so is a UTC instant that is today in Shanghai.
+      for (const [start, phone] of [
+        ['2026-12-02T16:00:00+08:00', '13900005011'],
+        ['2026-12-02T08:00:00+08:00', '13900005012'],
+        ['2026-12-01T16:30:00Z', '13900005013'],
+      ]) {
+        const ok = await walkIn(start!, phone!);
+        expect(ok.status, start).toBe(201);
+        expect(ok.body).toMatchObject({ status: 'checked_in', source: 'walk_in', date: '2026-12-02' });
+      }
+    });
+  });
+
   it('checks a worker in on the day of the consultation, not before', async () => {
     const { id } = await book('2026-12-02T09:30:00+08:00', { phone: '13700000009' });
     const early = await patch(id, staff, { status: 'checked_in' });

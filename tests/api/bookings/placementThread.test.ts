@@ -15,6 +15,7 @@ import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { bookingFor, count, listen } from './helpers.js';
 import { PlacementThread, ThreadUnavailable } from '../../../server/bookings/placementThread.js';
 import { BookingsService } from '../../../server/bookings/bookings.service.js';
+import { PhoneRefusal } from '../../../server/bookings/lookupGuard.js';
 import type { Db } from '../../../server/db/db.js';
 import { StationEntity } from '../../../server/stations/stations.entity.js';
 import { ShiftEntity } from '../../../server/rosters/rosters.entity.js';
@@ -179,10 +180,10 @@ describe('the booking thread [sqlite]', () => {
 
     const service = new BookingsService(ctx);
     const body = input(stationId, '2026-12-02T14:30:00+08:00');
-    const booked = await service.book(body);
+    const booked = await service.book(body, 'thread-test');
     expect(booked).toMatchObject({ stationId, start: '2026-12-02T14:30:00+08:00', status: 'booked' });
     expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE id = ? AND phone = ?', [booked.id, body.phone])).toBe(1);
-    expect(await service.book(input(stationId, '2026-12-02T15:00:00+08:00'))).toMatchObject({ status: 'booked' });
+    expect(await service.book(input(stationId, '2026-12-02T15:00:00+08:00'), 'thread-test')).toMatchObject({ status: 'booked' });
     fs.rmSync(aFile, { force: true });
   });
 
@@ -192,6 +193,11 @@ describe('the booking thread [sqlite]', () => {
     const domain = deserialiseError(serialiseError(new AppError(409, 'slot_full', 'full')));
     expect(domain).toBeInstanceOf(AppError);
     expect(domain).toMatchObject({ status: 409, code: 'slot_full', message: 'full' });
+    // A refusal over what a phone number holds stays one: the public routes count it as a failed look-up.
+    const phone = deserialiseError(serialiseError(new PhoneRefusal('already booked')));
+    expect(phone).toBeInstanceOf(PhoneRefusal);
+    expect(phone).toMatchObject({ status: 409, code: 'conflict', message: 'already booked' });
+    expect(deserialiseError(serialiseError(new AppError(409, 'conflict', 'other')))).not.toBeInstanceOf(PhoneRefusal);
     const busy = deserialiseError(serialiseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })));
     expect(busy).not.toBeInstanceOf(AppError);
     expect(busy).toMatchObject({ message: 'database is locked', code: 'SQLITE_BUSY' });

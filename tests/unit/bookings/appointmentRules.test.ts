@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canTransition,
+  isWalkInDay,
   lawyerNameAt,
   phoneRuleViolation,
   reminderTime,
@@ -18,6 +19,23 @@ describe('status transitions', () => {
   it('allow only booked → checked_in → completed and booked → no_show', () => {
     const allowed = APPOINTMENT_STATUSES.flatMap((from) => APPOINTMENT_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`));
     expect(allowed.sort()).toEqual(['booked→checked_in', 'booked→no_show', 'checked_in→completed']);
+  });
+});
+
+describe('the day of a walk-in', () => {
+  it('is today in the network time zone, whatever the offset the start is written with', () => {
+    const cases: [string, boolean][] = [
+      ['2026-12-01T09:00:00+08:00', true],
+      ['2026-12-01T00:00:00+08:00', true],
+      ['2026-12-01T23:59:00+08:00', true],
+      ['2026-11-30T16:00:00Z', true], // 00:00 on the 1st in Shanghai
+      ['2026-11-30T15:59:00Z', false], // 23:59 on the 30th in Shanghai
+      ['2026-12-02T00:00:00+08:00', false],
+      ['2027-06-01T09:00:00+08:00', false],
+      ['1899-12-31T09:00:00+08:00', false],
+      ['9999-12-31T09:00:00+08:00', false],
+    ];
+    for (const [start, ok] of cases) expect(isWalkInDay(at(start), NOW, 'Asia/Shanghai'), start).toBe(ok);
   });
 });
 
