@@ -13,6 +13,7 @@ import { createApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
 import { startJobs } from './jobs/scheduler.js';
 import { allJobs } from './jobs/registry.js';
+import { firstAdminHint } from './auth/accountRules.js';
 
 async function main() {
   let config;
@@ -46,7 +47,8 @@ async function main() {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, db: db.kind }, 'listening');
-  printBanner(port, db.kind, config.seedDemo, config.demoPassword, logins);
+  const adminHint = firstAdminHint(await services.users.hasActiveAdmin(), config.databaseUrl);
+  printBanner(port, db.kind, config.seedDemo, config.demoPassword, logins, adminHint);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -71,7 +73,14 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-function printBanner(port: number, db: string, demo: boolean, password: string, logins: { username: string; role: string; note: string }[] | null) {
+function printBanner(
+  port: number,
+  db: string,
+  demo: boolean,
+  password: string,
+  logins: { username: string; role: string; note: string }[] | null,
+  adminHint: string[],
+) {
   const lines = [
     '',
     `  职工维权服务站 · 值班与预约  —  http://localhost:${port}`,
@@ -88,6 +97,7 @@ function printBanner(port: number, db: string, demo: boolean, password: string, 
     for (const l of list) lines.push(`    ${l.username.padEnd(22)} ${l.role.padEnd(12)} ${l.note}`);
     lines.push('', '  Workers book without an account at /book; staff sign in at /login.');
   }
+  if (adminHint.length) lines.push('', ...adminHint);
   console.log(lines.join('\n') + '\n');
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { RequestHandler } from 'express';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
-import { createUserBody, loginBody, loginResponse, userSchema } from './auth.schema.js';
+import { idParams } from '../http/schemas.js';
+import { createUserBody, loginBody, loginResponse, updateUserBody, userAccountSchema, userSchema } from './auth.schema.js';
 import type { UsersService } from './users.service.js';
 
 export function authRoutes(users: UsersService, loginLimiter: RequestHandler): AnyRoute[] {
@@ -45,7 +46,7 @@ export function authRoutes(users: UsersService, loginLimiter: RequestHandler): A
       tags: ['auth'],
       access: ['admin'],
       body: createUserBody,
-      response: userSchema,
+      response: userAccountSchema,
       status: 201,
       handler: ({ body, user, req }) => users.createUser(body, user, String(req.id)),
     }),
@@ -55,8 +56,24 @@ export function authRoutes(users: UsersService, loginLimiter: RequestHandler): A
       summary: 'List user accounts',
       tags: ['auth'],
       access: ['admin'],
-      response: z.array(userSchema),
+      response: z.array(userAccountSchema),
       handler: () => users.listUsers(),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/users/:id',
+      summary: 'Change a user account; {"active": false} deactivates it and ends its sessions at once',
+      description:
+        'Any of active, role, displayName, lawyerId, stationId, email, password. A lawyer account needs a lawyerId and ' +
+        'no other role may have one. Deactivating the account or setting a password ends its sessions. ' +
+        '409 when an admin deactivates their own account, when the last active admin would be deactivated or ' +
+        'given another role, or when the lawyer already has another active account; 404 for an unknown id.',
+      tags: ['auth'],
+      access: ['admin'],
+      params: idParams,
+      body: updateUserBody,
+      response: userAccountSchema,
+      handler: ({ params, body, user, req }) => users.updateUser(params.id, body, user!, String(req.id)),
     }),
   ];
 }

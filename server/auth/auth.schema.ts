@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { positiveId } from '../http/schemas.js';
-import { ROLES } from './users.entity.js';
+import { ROLES, type Role } from './users.entity.js';
+import { lawyerLinkIssue } from './accountRules.js';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -27,6 +28,32 @@ export const loginBody = z
 export const loginResponse = z.object({ token: z.string(), user: userSchema }).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
+/** A user account as admins manage it: the user, and whether the account may sign in. */
+export const userAccountSchema = userSchema
+  .extend({
+    active: z.boolean().meta({ description: 'false: the account cannot sign in and its sessions have ended' }),
+  })
+  .meta({ id: 'UserAccount' });
+export type UserAccount = z.infer<typeof userAccountSchema>;
+
+// The fields an admin sets on an account, shared by creating and changing one.
+const passwordField = z.string().min(10, 'must be at least 10 characters').max(200);
+const displayNameField = z.string().max(50);
+const emailField = z
+  .email('must be an e-mail address')
+  .max(200)
+  .meta({ description: 'e-mail notifications go here (when SMTP is configured)' });
+
+/**
+ * The lawyer-link rule (accountRules.ts) as a validation issue. A change that names only one
+ * of role and lawyerId is checked by the service against the stored account.
+ */
+function checkLawyerLink(u: { role?: Role; lawyerId?: number | null }, ctx: z.RefinementCtx) {
+  if (u.role === undefined || !('lawyerId' in u)) return;
+  const issue = lawyerLinkIssue(u.role, u.lawyerId);
+  if (issue) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
 export const createUserBody = z
   .strictObject({
     username: z
@@ -34,20 +61,28 @@ export const createUserBody = z
       .min(3)
       .max(64)
       .regex(/^[A-Za-z0-9_.-]+$/, 'may hold letters, digits, dot, dash and underscore'),
-    password: z.string().min(10, 'must be at least 10 characters').max(200),
+    password: passwordField,
     role: roleSchema,
-    displayName: z.string().max(50).optional(),
-    lawyerId: positiveId.optional(),
+    displayName: displayNameField.optional(),
+    lawyerId: positiveId.optional().meta({ description: 'required for role lawyer, refused for every other role' }),
     stationId: positiveId.optional(),
-    email: z
-      .email('must be an e-mail address')
-      .max(200)
-      .optional()
-      .meta({ description: 'e-mail notifications go here (when SMTP is configured)' }),
+    email: emailField.optional(),
   })
-  .refine((u) => u.role !== 'lawyer' || u.lawyerId !== undefined, {
-    message: 'a lawyer account must name its lawyerId',
-    path: ['lawyerId'],
-  })
+  .superRefine((u, ctx) => checkLawyerLink({ role: u.role, lawyerId: u.lawyerId ?? null }, ctx))
   .meta({ id: 'CreateUser' });
 export type CreateUserInput = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    active: z.boolean().optional().meta({ description: 'false ends the account\'s sessions at once and refuses sign-in' }),
+    role: roleSchema.optional(),
+    displayName: displayNameField.min(1).optional(),
+    lawyerId: positiveId.nullable().optional().meta({ description: 'required for role lawyer, null for every other role' }),
+    stationId: positiveId.nullable().optional(),
+    email: emailField.nullable().optional(),
+    password: passwordField.optional().meta({ description: 'a new password; the account\'s sessions end' }),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'name at least one field to change' })
+  .superRefine(checkLawyerLink)
+  .meta({ id: 'UpdateUser' });
+export type UpdateUserInput = z.infer<typeof updateUserBody>;

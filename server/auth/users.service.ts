@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { isUniqueViolation, isForeignKeyViolation } from '../db/errors.js';
-import { AppError, badRequest, conflict } from '../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
-import { LawyerEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity } from '../stations/stations.entity.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { AuthUser } from './policy.js';
-import type { CreateUserInput } from './auth.schema.js';
+import type { CreateUserInput, UpdateUserInput, UserAccount } from './auth.schema.js';
+import { adminRemovalIssue, lawyerLinkIssue } from './accountRules.js';
+import { countActiveAdminsForUpdate, linkedLawyerActive, lockLawyerForLinking, otherActiveAccountOfLawyer } from './users.repository.js';
 import { SessionEntity, UserEntity, type UserRow } from './users.entity.js';
 
 export function presentUser(u: UserRow): AuthUser {
@@ -23,14 +24,21 @@ export function presentUser(u: UserRow): AuthUser {
   };
 }
 
+export function presentAccount(u: UserRow): UserAccount {
+  return { ...presentUser(u), email: u.email ?? null, active: u.active };
+}
+
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export class UsersService {
   constructor(private readonly ctx: AppContext) {}
 
   async login(username: string, password: string): Promise<{ token: string; user: AuthUser }> {
-    const user = await this.ctx.db.read((m) => m.findOneBy(UserEntity, { username }));
-    if (!user || !user.active) {
+    const user = await this.ctx.db.read(async (m) => {
+      const row = await m.findOneBy(UserEntity, { username });
+      return row && row.active && (await linkedLawyerActive(m, row)) ? row : null;
+    });
+    if (!user) {
       await verifyPassword(await dummyPasswordHash(), password);
       throw new AppError(401, 'unauthorized', 'Wrong username or password');
     }
@@ -61,14 +69,19 @@ export class UsersService {
     await this.ctx.db.tx((m) => m.delete(SessionEntity, { tokenHash: sha256(token) }));
   }
 
-  /** The signed-in user behind a bearer token, or null. */
+  /**
+   * The signed-in user behind a bearer token, or null. A lawyer account whose lawyer has been
+   * set inactive stops working here (and works again when the lawyer is reactivated): one
+   * primary-key join in the query every request already makes.
+   */
   async authenticate(token: string): Promise<AuthUser | null> {
     if (!token || token.length > 200) return null;
     const row = await this.ctx.db.read((m) =>
       m
         .createQueryBuilder(UserEntity, 'u')
         .innerJoin('sessions', 's', 's.user_id = u.id')
-        .where('s.token_hash = :h AND s.expires_at > :now AND u.active = 1', {
+        .leftJoin('lawyers', 'l', 'l.id = u.lawyer_id AND u.role = :lawyerRole', { lawyerRole: 'lawyer' })
+        .where('s.token_hash = :h AND s.expires_at > :now AND u.active = 1 AND (l.id IS NULL OR l.active = 1)', {
           h: sha256(token),
           now: this.ctx.clock.now(),
         })
@@ -77,11 +90,12 @@ export class UsersService {
     return row ? presentUser(row) : null;
   }
 
-  async createUser(input: CreateUserInput, actor: AuthUser | null, requestId?: string): Promise<AuthUser> {
+  async createUser(input: CreateUserInput, actor: AuthUser | null, requestId?: string): Promise<UserAccount> {
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.ctx.db.tx(async (m) => {
-        await this.checkLinks(m, input);
+        if (input.lawyerId !== undefined) await this.claimLawyer(m, input.lawyerId, null);
+        await this.checkStation(m, input.stationId);
         const row = await m.save(UserEntity, {
           username: input.username,
           passwordHash,
@@ -102,7 +116,7 @@ export class UsersService {
           details: { username: row.username, role: row.role },
           requestId,
         });
-        return presentUser(row);
+        return presentAccount(row);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`The username "${input.username}" is taken`);
@@ -111,16 +125,78 @@ export class UsersService {
     }
   }
 
-  async listUsers(): Promise<AuthUser[]> {
+  async listUsers(): Promise<UserAccount[]> {
     const rows = await this.ctx.db.read((m) => m.find(UserEntity, { order: { id: 'ASC' } }));
-    return rows.map(presentUser);
+    return rows.map(presentAccount);
   }
 
-  private async checkLinks(m: Manager, input: CreateUserInput) {
-    if (input.lawyerId !== undefined && !(await m.existsBy(LawyerEntity, { id: input.lawyerId }))) {
+  /** Whether anyone can administer this deployment (the start-up banner says how to create the first admin). */
+  async hasActiveAdmin(): Promise<boolean> {
+    return this.ctx.db.read((m) => m.existsBy(UserEntity, { role: 'admin', active: true }));
+  }
+
+  /**
+   * Change an account (admin). Deactivating it, or giving it a new password, ends its
+   * sessions in the same transaction; an admin may not deactivate themself, and the last
+   * active admin stays an active admin.
+   */
+  async updateUser(id: number, input: UpdateUserInput, actor: AuthUser, requestId?: string): Promise<UserAccount> {
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+    try {
+      return await this.ctx.db.tx(async (m) => {
+        const row = await m.findOneBy(UserEntity, { id });
+        if (!row) throw notFound('No such user');
+        const { password: _password, ...fields } = input;
+        const next: UserRow = { ...row, ...fields, ...(passwordHash ? { passwordHash } : {}) };
+
+        const link = lawyerLinkIssue(next.role, next.lawyerId);
+        if (link) throw badRequest('The account cannot be linked this way', [link]);
+        const claims = next.active && next.lawyerId !== null && (next.lawyerId !== row.lawyerId || !row.active);
+        if (claims) await this.claimLawyer(m, next.lawyerId!, id);
+        if (input.stationId != null) await this.checkStation(m, input.stationId);
+
+        const activeAdmins = row.role === 'admin' && row.active ? await countActiveAdminsForUpdate(m, this.ctx.db.kind) : 0;
+        const removal = adminRemovalIssue(actor.id, row, next, activeAdmins);
+        if (removal === 'self_deactivation') throw conflict('You cannot deactivate your own account');
+        if (removal === 'last_admin') throw conflict('This is the last active admin: make another admin first');
+
+        await m.save(UserEntity, next);
+        const endSessions = (row.active && !next.active) || passwordHash !== undefined;
+        if (endSessions) await m.delete(SessionEntity, { userId: id });
+        await recordAudit(m, this.ctx.clock, {
+          actor,
+          action: row.active === next.active ? 'user.update' : next.active ? 'user.activate' : 'user.deactivate',
+          entity: 'user',
+          entityId: id,
+          details: { username: row.username, changed: Object.keys(input).sort(), ...(endSessions ? { sessionsEnded: true } : {}) },
+          requestId,
+        });
+        return presentAccount(next);
+      });
+    } catch (err) {
+      if (isForeignKeyViolation(err)) throw badRequest('The linked lawyer or station does not exist');
+      throw err;
+    }
+  }
+
+  /**
+   * Link an active account to a lawyer: the lawyer must exist and have no other active
+   * account (an account signs in as the lawyer and sees the workers booked on their duty days).
+   */
+  private async claimLawyer(m: Manager, lawyerId: number, userId: number | null): Promise<void> {
+    if (!(await lockLawyerForLinking(m, this.ctx.db.kind, lawyerId))) {
       throw badRequest('No such lawyer', [{ path: 'lawyerId', message: 'no lawyer has this id' }]);
     }
-    if (input.stationId !== undefined && !(await m.existsBy(StationEntity, { id: input.stationId }))) {
+    const holder = await otherActiveAccountOfLawyer(m, this.ctx.db.kind, lawyerId, userId);
+    if (holder) {
+      throw conflict(`Lawyer ${lawyerId} already has an active account ("${holder.username}")`, 'conflict', [
+        { path: 'lawyerId', message: 'this lawyer already has an active account' },
+      ]);
+    }
+  }
+
+  private async checkStation(m: Manager, stationId: number | undefined) {
+    if (stationId !== undefined && !(await m.existsBy(StationEntity, { id: stationId }))) {
       throw badRequest('No such station', [{ path: 'stationId', message: 'no station has this id' }]);
     }
   }

@@ -1,13 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { authApi, queryKeys } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { useUpdateUser, useUserAccounts, type UserAccount } from './useUsers';
 
-// A read-only list for now; creating accounts (POST /api/users) is still to be built here.
+// Creating accounts (POST /api/users) is still to be built here; the CLI does it meanwhile.
 export default function UsersPage() {
   const { t } = useTranslation();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: authApi.listUsers });
+  const { user: me } = useAuth();
+  const users = useUserAccounts();
+  const update = useUpdateUser();
+
+  const toggle = (u: UserAccount) => {
+    const question = u.active ? 'users.confirmDeactivate' : 'users.confirmActivate';
+    if (!window.confirm(t(question, { name: u.displayName || u.username, username: u.username }))) return;
+    update.mutate({ id: u.id, body: { active: !u.active } });
+  };
+
   return (
     <section className="page">
       <header className="page-header">
@@ -15,6 +24,7 @@ export default function UsersPage() {
       </header>
       {users.isPending && <Loading />}
       <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
+      <ErrorMessage error={update.error} />
       {users.data?.length === 0 && <p className="muted">{t('users.empty')}</p>}
       {users.data && users.data.length > 0 && (
         <div className="table-wrap">
@@ -26,18 +36,46 @@ export default function UsersPage() {
                 <th scope="col">{t('users.role')}</th>
                 <th scope="col">{t('users.lawyerId')}</th>
                 <th scope="col">{t('users.stationId')}</th>
+                <th scope="col">{t('users.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('users.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.username}</th>
-                  <td>{u.displayName}</td>
-                  <td>{t(`roles.${u.role}`)}</td>
-                  <td>{u.lawyerId ?? '—'}</td>
-                  <td>{u.stationId ?? '—'}</td>
-                </tr>
-              ))}
+              {users.data.map((u) => {
+                const busy = update.isPending && update.variables?.id === u.id;
+                const self = me?.id === u.id;
+                return (
+                  <tr key={u.id} className={u.active ? undefined : 'is-inactive'}>
+                    <th scope="row">{u.username}</th>
+                    <td>{u.displayName}</td>
+                    <td>{t(`roles.${u.role}`)}</td>
+                    <td>{u.lawyerId ?? '—'}</td>
+                    <td>{u.stationId ?? '—'}</td>
+                    <td>
+                      <span className={u.active ? 'badge badge-ok' : 'badge badge-muted'}>
+                        {u.active ? t('users.active') : t('users.inactive')}
+                      </span>
+                    </td>
+                    <td>
+                      {self ? (
+                        <span className="small muted">{t('users.you')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className={u.active ? 'btn btn-small btn-danger' : 'btn btn-small'}
+                          onClick={() => toggle(u)}
+                          disabled={busy}
+                          aria-label={t(u.active ? 'users.deactivateLabel' : 'users.activateLabel', { username: u.username })}
+                        >
+                          {u.active ? t('users.deactivate') : t('users.activate')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
