@@ -61,7 +61,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'must be smtp://user:pass@host:587 or smtps://user:pass@host:465')
     .optional(),
   MAIL_FROM: z.string().min(3).default('职工维权服务站 <noreply@localhost>'),
-  PUBLIC_BASE_URL: z.string().default('http://localhost:3000'),
+  PUBLIC_BASE_URL: z.url().optional(),
   HOTLINE_NUMBER: z.string().default('0851-12351'),
 });
 
@@ -150,7 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sms: { gatewayUrl: e.SMS_GATEWAY_URL, gatewayKey: e.SMS_GATEWAY_KEY },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    // Where the server can be reached from outside (posters' QR codes, calendar feed links); by default this machine's port.
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/+$/, ''),
     hotlineNumber: e.HOTLINE_NUMBER,
   });
 }
