@@ -10,6 +10,7 @@ import { clockStartingAt, systemClock, type AppContext } from './context.js';
 import { Db } from './db/db.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app.js';
+import { answerClientErrors } from './http/clientErrors.js';
 import { seedDemo } from './seed/demo.js';
 import { startJobs } from './jobs/scheduler.js';
 import { allJobs } from './jobs/registry.js';
@@ -42,6 +43,7 @@ async function main() {
     s.on('error', reject);
   });
   server.keepAliveTimeout = 65_000;
+  answerClientErrors(server);
   const jobs = config.jobsEnabled ? startJobs(ctx, allJobs) : null;
 
   const address = server.address();
