@@ -125,8 +125,8 @@ export class LawyersService {
   async listUnavailability(lawyerId: number, viewer: AuthUser): Promise<Unavailability[]> {
     return this.ctx.db.read(async (m) => {
       if (!(await m.existsBy(LawyerEntity, { id: lawyerId }))) throw notFound('No such lawyer');
-      // Other lawyers see that a colleague is away, not why.
-      const own = viewer.role !== 'lawyer' || viewer.lawyerId === lawyerId;
+      // Why a lawyer is away (leave, a court date, illness) is for them and the coordinators; staff and colleagues see that they are away.
+      const own = viewer.role === 'coordinator' || viewer.role === 'admin' || (viewer.role === 'lawyer' && viewer.lawyerId === lawyerId);
       const rows = await m.find(UnavailabilityEntity, { where: { lawyerId }, order: { fromDate: 'ASC' } });
       return rows.map((r) => ({ ...presentUnavailability(r), reason: own ? r.reason : '' }));
     });

@@ -97,6 +97,10 @@ describeEachDb('lawyers and unavailability', (kind) => {
     expect(seen.body[0]).toMatchObject({ from: '2026-12-10', reason: '' });
     const own = await t.http.get(`/api/lawyers/${me.id}/unavailability`).set('Authorization', token);
     expect(own.body[0].reason).toBe('出庭');
+    // Staff too see that a lawyer is away, not why; coordinators see why.
+    const byStaff = await t.http.get(`/api/lawyers/${me.id}/unavailability`).set('Authorization', await t.tokenFor('staff'));
+    expect(byStaff.body[0]).toMatchObject({ from: '2026-12-10', reason: '' });
+    expect((await t.http.get(`/api/lawyers/${me.id}/unavailability`).set('Authorization', coord)).body[0].reason).toBe('出庭');
 
     const del = await t.http.delete(`/api/lawyers/${me.id}/unavailability/${add.body.id}`).set('Authorization', coord);
     expect(del.status).toBe(204);
