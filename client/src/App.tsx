@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RequireAuth } from './auth/RequireAuth';
@@ -10,6 +10,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { BookPage } from './features/bookings/BookPage';
 import { BookingLookupPage } from './features/bookings/BookingLookupPage';
 import { loadStaffStrings } from './i18n';
+import { useDocumentTitle } from './lib/useDocumentTitle';
 
 // Everything behind sign-in is loaded on demand, so the public pages stay small: the staff
 // shell with the staff pages' strings, then each page; the calendar (FullCalendar) and the
@@ -50,7 +51,14 @@ export function App() {
           <Route path="book" element={<BookPage />} />
           <Route path="book/:stationCode" element={<BookPage />} />
           <Route path="booking" element={<BookingLookupPage />} />
-          <Route path="login" element={<LoginPage />} />
+          <Route
+            path="login"
+            element={
+              <Titled titleKey="login.title">
+                <LoginPage />
+              </Titled>
+            }
+          />
         </Route>
         <Route
           element={
@@ -83,8 +91,16 @@ export function App() {
   );
 }
 
+/** A public page that does not set its own tab title gets "<its title> · <site name>". */
+function Titled({ titleKey, children }: { titleKey: 'login.title'; children: ReactNode }) {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t(titleKey)} · ${t('app.name')}`);
+  return children;
+}
+
 function NotFound() {
   const { t } = useTranslation();
+  useDocumentTitle(`${t('notFound.title')} · ${t('app.name')}`);
   return (
     <section className="page">
       <h1>{t('notFound.title')}</h1>

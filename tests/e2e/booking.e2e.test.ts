@@ -101,6 +101,11 @@ async function expectPhoneFriendly(page: Page) {
   expect(found.base).toBeGreaterThanOrEqual(18);
 }
 
+/** No raw i18n key (weekday.1, book.day.seats…) shows instead of words. */
+async function expectNoStringKeys(page: Page) {
+  expect(await page.locator('body').innerText()).not.toMatch(/\b(weekday|book|lookup|common)\.[\w.]+/);
+}
+
 /** The new step's heading has the focus. */
 async function expectFocusOnHeading(page: Page, text: string) {
   await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent ?? ''}`)).toBe(`H2:${text}`);
@@ -138,6 +143,9 @@ describe('worker: booking on a phone, then the desk', () => {
       expect(bookedDate).toBe(DEMO_NOW.slice(0, 10)); // today on the demo clock: places from 10:00
       expect(await firstDay.innerText()).toMatch(/今天|明天|后天|周[一二三四五六日]/);
       expect(await firstDay.innerText()).toMatch(/还有 \d+ 个名额/);
+      // Weekdays in words (their strings are public, not only the staff pages'), never a string key.
+      expect(await page.locator('.pick-days').innerText()).toMatch(/周[一二三四五六日]/);
+      await expectNoStringKeys(page);
       await expectNoSideScroll(page);
       await expectPhoneFriendly(page);
       await shot(page, 'book-2-day-phone', false);
@@ -231,6 +239,9 @@ describe('worker: booking on a phone, then the desk', () => {
       expect(ics).toContain('BEGIN:VEVENT');
       expect(ics).toContain(`DTSTART;TZID=Asia/Shanghai:${local}00`);
       expect(ics).toContain(bookedCode);
+      expect(facts).toMatch(/周[一二三四五六日]/);
+      await expectNoStringKeys(page);
+      expect(await page.title()).toBe('完成 · 预约免费法律咨询');
       await expectNoSideScroll(page);
       await expectPhoneFriendly(page);
       await shot(page, 'book-5-done-phone');
@@ -339,6 +350,8 @@ describe('worker: booking on a phone, then the desk', () => {
       await page.getByRole('heading', { name: /您的预约/, level: 2 }).waitFor();
       expect(await page.getByTestId('booking-code').getAttribute('data-code')).toBe(second.code);
       expect(await page.locator('.status-pill').innerText()).toBe('已预约');
+      expect(await page.locator('.booking-when').innerText()).toMatch(/周[一二三四五六日]/);
+      await expectNoStringKeys(page);
       await expectNoSideScroll(page);
       await expectPhoneFriendly(page);
       await shot(page, 'booking-lookup-found-phone');
@@ -352,8 +365,10 @@ describe('worker: booking on a phone, then the desk', () => {
       const newStart = (await newTime.getAttribute('data-start'))!;
       await newTime.click();
       await page.getByRole('heading', { name: '确认改时间', level: 2 }).waitFor();
+      expect(await page.locator('.book').innerText()).toMatch(/从 .*周[一二三四五六日].* 改到 .*周[一二三四五六日]/);
+      await expectNoStringKeys(page);
       await page.getByRole('button', { name: '确认改时间' }).click();
-      await page.getByText(/^已改到 /).waitFor();
+      await page.getByText(/^已改到 .*周[一二三四五六日]/).waitFor();
       expect(await page.locator('.booking-when').innerText()).toContain(newStart.slice(11, 16));
 
       // Cancel it, after a confirmation.
@@ -412,12 +427,21 @@ describe('worker: booking on a phone, then the desk', () => {
       await page.getByRole('button', { name: '加入候补' }).click();
       await page.getByRole('heading', { name: '已加入候补', level: 2 }).waitFor();
       expect(await page.locator('.book-done').innerText()).toContain('您排在第 1 位');
+      expect(await page.locator('.book-done').innerText()).toMatch(/周[一二三四五六日]/);
+      await expectNoStringKeys(page);
+      // The instruction names the link that is really on /booking.
+      const howTo = await page.locator('.book-hint-strong').innerText();
+      const claimLink = howTo.match(/点页面下方的「(.+?)」/)![1];
       const waitCode = (await page.getByTestId('booking-code').getAttribute('data-code'))!;
       await shot(page, 'book-waitlisted-phone');
 
       // Someone cancels: the seat is held for the first in line, who confirms it with the waitlist code.
       await api('POST', '/api/appointments/cancel', codes[0]);
       await page.getByRole('link', { name: '确认候补名额' }).click();
+      await page.getByRole('heading', { name: '确认候补名额', level: 2 }).waitFor();
+      await page.getByRole('button', { name: '返回查询预约' }).click();
+      await page.getByRole('heading', { name: '填写预约码和手机号', level: 2 }).waitFor();
+      await page.getByRole('button', { name: claimLink, exact: true }).click();
       await page.getByRole('heading', { name: '确认候补名额', level: 2 }).waitFor();
       expect(await page.getByLabel('候补码', { exact: true }).inputValue()).toBe(waitCode);
       await page.getByLabel('手机号', { exact: true }).fill('13100131000');

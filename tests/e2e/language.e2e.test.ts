@@ -39,6 +39,41 @@ describe('language', () => {
     await context.close();
   });
 
+  it('gives every public page a tab title in the current language, and none outlives its page', async () => {
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const title = () => page.title();
+    const site = '职工维权服务站';
+
+    await page.goto(`${suite.server.baseUrl}/book`);
+    await page.getByRole('heading', { name: '选择服务站', level: 2 }).waitFor();
+    await expect.poll(title).toBe('服务站 · 预约免费法律咨询');
+    // Back home by the header link: the booking step's title goes with the page.
+    await page.getByRole('link', { name: site, exact: true }).click();
+    await page.getByRole('heading', { name: '职工维权 免费法律咨询', level: 1 }).waitFor();
+    await expect.poll(title).toBe(`职工维权 免费法律咨询 · ${site}`);
+    await page.getByRole('link', { name: '工作人员登录' }).click();
+    await page.getByRole('heading', { name: '工作人员登录', level: 1 }).waitFor();
+    await expect.poll(title).toBe(`工作人员登录 · ${site}`);
+
+    // Switching language on the page retitles it; English stays for the pages after.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: 'Staff sign-in', level: 1 }).waitFor();
+    const english: [path: string, heading: string, title: string][] = [
+      ['/login', 'Staff sign-in', "Staff sign-in · Workers' Rights Service Stations"],
+      ['/', 'Free legal advice for workers', "Free legal advice for workers · Workers' Rights Service Stations"],
+      ['/book', 'Book a free legal consultation', 'Station · Book a free legal consultation'],
+      ['/booking', 'Find my booking', 'Find my booking'],
+      ['/no-such-page', 'Page not found', "Page not found · Workers' Rights Service Stations"],
+    ];
+    for (const [path, heading, expected] of english) {
+      if (path !== '/login') await page.goto(`${suite.server.baseUrl}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(title, { message: path }).toBe(expected);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('loads the staff pages’ strings only with the staff pages', async () => {
     const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 900 } });
     const scripts: string[] = [];

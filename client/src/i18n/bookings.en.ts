@@ -1,9 +1,10 @@
 import { OUTCOME_SERVICES, outcomeServiceLabels } from '../../../server/domain/categories';
 import type { BookingsTranslation } from './bookings.zh-CN';
+import type { WithSingulars } from './plurals';
 
 const outcomeService = Object.fromEntries(OUTCOME_SERVICES.map((s) => [s, outcomeServiceLabels[s].en])) as BookingsTranslation['outcomeService'];
 
-const bookingsEn: BookingsTranslation = {
+const bookingsEn: WithSingulars<BookingsTranslation> = {
   appointmentStatus: {
     booked: 'Booked',
     checked_in: 'Checked in',
@@ -32,7 +33,8 @@ const bookingsEn: BookingsTranslation = {
       intro: 'Every station offers free advice from a lawyer. Pick one near you.',
       districtHeading: 'District station',
       townHeading: 'Town and street stations',
-      villages: '{{count}} village and community posts',
+      villages_one: '{{count}} village or community post',
+      villages_other: '{{count}} village and community posts',
       pick: 'Book here',
       call: 'Call',
       notFound: 'There is no station with the code {{code}}. Please choose one below.',
@@ -40,7 +42,8 @@ const bookingsEn: BookingsTranslation = {
     },
     day: {
       heading: 'Which day?',
-      seats: '{{count}} places left',
+      seats_one: '{{count}} place left',
+      seats_other: '{{count}} places left',
       full: 'Fully booked',
       waitlist: 'Join the waitlist',
       waitlistLabel: '{{day}} is fully booked: join the waitlist',
@@ -122,7 +125,7 @@ const bookingsEn: BookingsTranslation = {
       doneHeading: 'You are on the waitlist',
       position: 'You are number {{position}} in line',
       codeLabel: 'Your waitlist code',
-      howTo: 'When the SMS comes, open "Find my booking", tap "Confirm a held place" and enter the code and your phone number.',
+      howTo: 'When the SMS comes, open "Find my booking", tap "Got a waitlist SMS? Confirm your place here" at the bottom and enter the code and your phone number.',
       notSure: 'A waitlist place is not guaranteed. If it is urgent, choose another day or call the hotline.',
       errors: {
         already: 'This phone number is already on the waitlist for that day.',
@@ -155,7 +158,7 @@ const bookingsEn: BookingsTranslation = {
     phone: 'Mobile number',
     submit: 'Look up',
     submitting: 'Looking up…',
-    toClaim: 'Got an SMS that a waitlist place is free? Confirm it here',
+    toClaim: 'Got a waitlist SMS? Confirm your place here',
     toLookup: 'Back to looking up a booking',
     claimTitle: 'Confirm a held place',
     claimIntro: 'Someone cancelled and we sent you an SMS. Enter the waitlist code from it and your phone number to book.',
@@ -214,6 +217,8 @@ const bookingsEn: BookingsTranslation = {
     summary: '{{total}} in all · to check in {{booked}} · checked in {{checked_in}} · done {{completed}} · no-show {{no_show}}',
     empty: 'No appointments on this day.',
     lawyerEmpty: 'You are not on duty on this day, or nobody booked.',
+    lawyerOffDuty: 'You are not on duty on this day.',
+    lawyerNoBookings: 'You are on duty at {{stations}} on this day; nobody has booked yet.',
     lawyerNote: 'You are the lawyer on duty: you see the list and record each consultation’s outcome.',
     adminNote: 'The desk is for reception staff, duty lawyers and coordinators; the admin account cannot see appointments.',
     noStation: 'Your account has no station. Choose one:',

@@ -1,11 +1,12 @@
 import { DISPUTE_CATEGORIES, categoryLabels } from '../../../server/domain/categories';
 import bookingsEn from './bookings.en';
 import privacyEn from './privacy.en';
+import type { WithSingulars } from './plurals';
 import type { Translation } from './zh-CN';
 
 const categories = Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, categoryLabels[c].en])) as Translation['category'];
 
-const en: Translation = {
+const en: WithSingulars<Translation> = {
   app: {
     name: "Workers' Rights Service Stations",
     fullName: "Guanshanhu Workers' Rights Service Station",
@@ -35,6 +36,9 @@ const en: Translation = {
     optional: 'optional',
     back: 'Back',
     required: 'required',
+    colon: ': ',
+    inParens: ' ({{text}})',
+    listSeparator: ', ',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
@@ -119,7 +123,8 @@ const en: Translation = {
     count: '{{count}}',
     empty: 'No stations yet.',
     parentChain: 'Parent',
-    villagesUnder: '{{count}} village outposts',
+    villagesUnder_one: '{{count}} village outpost',
+    villagesUnder_other: '{{count}} village outposts',
     openHoursNone: 'No open hours set',
     closed: 'closed',
     slotInfo: '{{minutes}}-minute slots, {{seats}} per slot',
@@ -205,7 +210,7 @@ const en: Translation = {
     legendGap: 'Gap',
     legendHoliday: 'Holiday',
     legendWorkday: 'Make-up working day',
-    summary: '{{required}} duty days required, {{covered}} covered, {{gaps}} gaps',
+    summary: 'Duty days required: {{required}}, covered: {{covered}}, gaps: {{gaps}}',
     month: 'Month',
     list: 'List',
     today: 'Today',
@@ -242,11 +247,15 @@ const en: Translation = {
     exportXlsx: 'Export Excel',
     print: 'Print',
     preparingPrint: 'Preparing the printable page…',
-    confirmRegenerate:
-      'The {{month}} roster is already published for {{count}} station(s). Regenerating turns it back into a draft (manual edits are kept) that must be published again. Regenerate?',
-    confirmPublish: 'Publish the {{month}} roster for {{count}} station(s)? Lawyers are notified and workers can book against it.',
-    generated: 'Draft for {{month}} generated: {{shifts}} duties, {{gaps}} gaps.',
-    published: 'The {{month}} roster is published ({{count}} station(s)).',
+    confirmRegenerate_one:
+      'The {{month}} roster is already published for {{count}} station. Regenerating turns it back into a draft (manual edits are kept) that must be published again. Regenerate?',
+    confirmRegenerate_other:
+      'The {{month}} roster is already published for {{count}} stations. Regenerating turns them back into drafts (manual edits are kept) that must be published again. Regenerate?',
+    confirmPublish_one: 'Publish the {{month}} roster for {{count}} station? Lawyers are notified and workers can book against it.',
+    confirmPublish_other: 'Publish the {{month}} roster for {{count}} stations? Lawyers are notified and workers can book against it.',
+    generated: 'Draft for {{month}} generated. Duties: {{shifts}}, gaps: {{gaps}}.',
+    published_one: 'The {{month}} roster is published ({{count}} station).',
+    published_other: 'The {{month}} roster is published ({{count}} stations).',
     empty: 'There is no roster for {{month}} yet. Choose the stations and press “Generate draft”.',
     calendarHint: 'Click a duty to change the lawyer or remove it; click a red gap to fill it by hand.',
     gapReason: {
@@ -265,8 +274,10 @@ const en: Translation = {
       title: 'Stations',
       summary: '{{published}} published · {{draft}} draft · {{empty}} not generated',
       none: 'No station chosen.',
-      shifts: '{{count}} duties',
-      gaps: '{{count}} gaps',
+      shifts_one: '{{count}} duty',
+      shifts_other: '{{count}} duties',
+      gaps_one: '{{count}} gap',
+      gaps_other: '{{count}} gaps',
     },
     gaps: {
       title: 'Gaps',
@@ -279,7 +290,8 @@ const en: Translation = {
     fairness: {
       title: 'Fairness',
       empty: 'Duty counts per lawyer appear once the roster is generated.',
-      spread: 'This month the busiest and least busy lawyers differ by {{count}} duties',
+      spread_one: 'This month the busiest and least busy lawyers differ by {{count}} duty',
+      spread_other: 'This month the busiest and least busy lawyers differ by {{count}} duties',
       lawyer: 'Lawyer',
       thisMonth: 'This month',
       cumulative: 'Cumulative',
@@ -409,7 +421,8 @@ const en: Translation = {
     },
     colleague: 'Colleague',
     chooseColleague: 'Choose a colleague',
-    dutiesThatMonth: '{{count}} duties that month',
+    dutiesThatMonth_one: '{{count}} duty that month',
+    dutiesThatMonth_other: '{{count}} duties that month',
     noCandidates: 'No colleague can take this duty right now. Offer it to anyone, or call the coordinator.',
     theirShift: 'Duty of {{name}}',
     chooseShift: 'Choose the duty to exchange',
@@ -449,7 +462,8 @@ const en: Translation = {
       title: 'Days I cannot serve',
       hint: 'Leave, court dates… Rosters and swaps avoid these days; duties already set are not removed: offer them.',
       empty: 'No coming days recorded.',
-      past: '{{count}} past entries not shown.',
+      past_one: '{{count}} past entry not shown.',
+      past_other: '{{count}} past entries not shown.',
       reasonPlaceholder: 'e.g. court, annual leave',
       removeLabel: 'Remove {{dates}}',
     },
@@ -631,7 +645,8 @@ const en: Translation = {
       caller: 'Caller',
       result: 'Result',
       actions: 'Actions',
-      bookingId: 'Booking #{{id}}',
+      bookingAtDesk: 'See the booking at the desk',
+      bookingAtDeskTitle: 'Find this booking by date on the desk of {{station}}',
       bookingAt: 'Consultation at {{at}}',
       bookingCode: 'Booking code',
     },
@@ -743,9 +758,11 @@ const en: Translation = {
       peopleServed: 'People served',
       peopleServedHint: 'Consultations and hotline calls, one per phone number',
       consultations: 'Consultations',
-      walkIns: 'of which {{count}} walk-ins',
+      walkIns_one: 'of which {{count}} walk-in',
+      walkIns_other: 'of which {{count}} walk-ins',
       hotlineCalls: 'Hotline calls',
-      callbacks: 'of which {{count}} need a call-back',
+      callbacks_one: 'of which {{count}} needs a call-back',
+      callbacks_other: 'of which {{count}} need a call-back',
       applicationsDrafted: 'Arbitration applications drafted',
       mediationReferrals: 'Mediation referrals',
       amountInvolved: 'Amount involved',
@@ -761,7 +778,8 @@ const en: Translation = {
       trendYear: 'By month (last 12 months)',
       trendLabel: 'People served, consultations and hotline calls per month, {{from}} to {{to}}',
       byStation: 'By station',
-      byStationLabel: 'People served, consultations and hotline calls at {{count}} stations',
+      byStationLabel_one: 'People served, consultations and hotline calls at {{count}} station',
+      byStationLabel_other: 'People served, consultations and hotline calls at {{count}} stations',
       categories: 'Dispute categories',
       categoriesLabel: 'Consultations and hotline calls per dispute category',
       outcomes: 'Outcomes',

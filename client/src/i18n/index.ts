@@ -63,6 +63,10 @@ export function currentLanguage(): Language {
 
 i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
+  // A page without a title of its own shows the site's name: in the language now chosen.
+  // (Pages with their own title set it again as they re-render.)
+  const names = LANGUAGES.map((l) => i18next.getResource(l, 'translation', 'app.name') as unknown);
+  if (names.includes(document.title)) document.title = i18next.t('app.name');
 });
 
 const initial = storedLanguage();

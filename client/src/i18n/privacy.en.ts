@@ -1,6 +1,7 @@
+import type { WithSingulars } from './plurals';
 import type { PrivacyTranslation } from './privacy.zh-CN';
 
-const privacyEn: PrivacyTranslation = {
+const privacyEn: WithSingulars<PrivacyTranslation> = {
   privacy: {
     title: 'Personal data requests',
     subtitle: 'When a worker asks to see, copy or erase what we keep about them: find every record by phone, give them a copy, or erase it at their request.',
@@ -14,7 +15,8 @@ const privacyEn: PrivacyTranslation = {
       invalid: 'Enter a valid mobile number (11 digits starting with 1), or a landline with its area code',
       clear: 'Clear',
     },
-    summary: '{{count}} records hold {{phone}}',
+    summary_one: '{{count}} record holds {{phone}}',
+    summary_other: '{{count}} records hold {{phone}}',
     generatedAt: 'Looked up at {{at}}',
     none: 'No records hold {{phone}}.',
     noneAfterErase: 'Nothing in the system holds this number any more.',
@@ -28,13 +30,20 @@ const privacyEn: PrivacyTranslation = {
     },
     groupCount: '{{count}}',
     countParts: {
-      appointments: '{{count}} bookings',
-      waitlist: '{{count}} waitlist places',
-      hotlineCalls: '{{count}} hotline calls',
-      followUps: '{{count}} call-backs',
-      referrals: '{{count}} referrals',
-      notifications: '{{count}} messages',
-      mentions: "{{count}} mentions in other people's records",
+      appointments_one: '{{count}} booking',
+      appointments_other: '{{count}} bookings',
+      waitlist_one: '{{count}} waitlist place',
+      waitlist_other: '{{count}} waitlist places',
+      hotlineCalls_one: '{{count}} hotline call',
+      hotlineCalls_other: '{{count}} hotline calls',
+      followUps_one: '{{count}} call-back',
+      followUps_other: '{{count}} call-backs',
+      referrals_one: '{{count}} referral',
+      referrals_other: '{{count}} referrals',
+      notifications_one: '{{count}} message',
+      notifications_other: '{{count}} messages',
+      mentions_one: "{{count}} mention in other people's records",
+      mentions_other: "{{count}} mentions in other people's records",
     },
     listSeparator: ', ',
     cols: {
@@ -59,7 +68,8 @@ const privacyEn: PrivacyTranslation = {
     pseudonymized: 'Pseudonymised',
     consentAt: 'Consent {{at}}',
     noConsent: 'No consent recorded',
-    followUps: '{{count}} call-backs',
+    followUps_one: '{{count}} call-back',
+    followUps_other: '{{count}} call-backs',
     source: { online: 'Online', walk_in: 'Walk-in', waitlist: 'From waitlist' },
     waitlistStatus: { waiting: 'Waiting', offered: 'Offered a seat', booked: 'Booked', expired: 'Expired' },
     channel: { sms: 'SMS', in_app: 'In-app', email: 'Email' },

@@ -38,6 +38,10 @@ const zhCN = {
     optional: '选填',
     back: '返回',
     required: '必填',
+    /** Punctuation that differs by language: after a label, around an aside, between list items. */
+    colon: '：',
+    inParens: '（{{text}}）',
+    listSeparator: '、',
   },
   errors: {
     generic: '出错了：{{message}}',
@@ -70,6 +74,16 @@ const zhCN = {
     submitting: '正在登录…',
     failed: '用户名或密码不正确。',
     backHome: '返回首页',
+  },
+  /** Public: the booking pages name days by them (dayWords.ts), and so do the staff pages. */
+  weekday: {
+    '1': '周一',
+    '2': '周二',
+    '3': '周三',
+    '4': '周四',
+    '5': '周五',
+    '6': '周六',
+    '7': '周日',
   },
   category: categories,
   placeholder: {

@@ -5,6 +5,7 @@ import { isApiError, type Booking, type BookingBody, type Slot, type Station, ty
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { HOTLINE_NUMBER, HOTLINE_TEL } from '../../lib/config';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { idempotencyKeys, normalizePhone, telHref, timeOf } from './bookingModel';
 import { Confirmation, Waitlisted } from './Confirmation';
 import { DayList } from './DayList';
@@ -73,12 +74,12 @@ export function BookPage() {
   // Each new step: its heading takes the focus (screen readers announce it; the page scrolls to it).
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<StepName | null>(null);
+  useDocumentTitle(step === null ? null : `${t(`book.steps.${step}`)} · ${t('book.title')}`);
   useEffect(() => {
     if (step === null) return;
-    document.title = `${t(`book.steps.${step}`)} · ${t('book.title')}`;
     if (shownStep.current !== null && shownStep.current !== step) headingRef.current?.focus();
     shownStep.current = step;
-  }, [step, t]);
+  }, [step]);
 
   /** Forward: a new history entry with the changed parameters. */
   const go = (patch: Record<string, string | null>) => {

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type Booking, type Slot } from '../../api/client';
 import { HOTLINE_NUMBER, HOTLINE_TEL } from '../../lib/config';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { BookingCode, BookingFacts, CalendarLink, ReadAloud } from './BookingExtras';
 import { normalizePhone, parseCode, phoneProblem } from './bookingModel';
 import { BringList } from './Confirmation';
@@ -40,14 +41,14 @@ export function BookingLookupPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const viewKey = found ? `${view.kind}:${found.booking.status}:${found.booking.start}` : `form:${mode}`;
   const firstView = useRef(true);
+  useDocumentTitle(t('lookup.title'));
   useEffect(() => {
-    document.title = t('lookup.title');
     if (firstView.current) {
       firstView.current = false;
       return;
     }
     headingRef.current?.focus();
-  }, [viewKey, t]);
+  }, [viewKey]);
 
   const show = (booking: Booking, phone: string, message: string | null = null) => {
     setFound({ booking, phone });

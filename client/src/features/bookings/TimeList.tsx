@@ -30,7 +30,7 @@ export function TimeList({ stationId, date, onPick, current }: Props) {
 
   return (
     <div className="time-picker">
-      {lawyers.length > 0 && <p className="book-lawyer">{t('book.time.lawyer', { name: lawyers.join('、') })}</p>}
+      {lawyers.length > 0 && <p className="book-lawyer">{t('book.time.lawyer', { name: lawyers.join(t('common.listSeparator')) })}</p>}
       {free.length === 0 && <p className="alert alert-info">{t('book.time.none')}</p>}
       {parts.map((part) => (
         <section key={part.key} aria-labelledby={`times-${part.key}`}>

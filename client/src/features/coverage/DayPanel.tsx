@@ -72,8 +72,9 @@ export function DayPanel({ date, coverage, coverageMissing, calendarDays, statio
                 {day.status !== 'closed' && (
                   <div className="muted small">
                     {t('coverage.day.assigned', { assigned: day.assigned, required: day.required })} ·{' '}
-                    {t('coverage.day.lawyers')}：
-                    {day.lawyerIds.length ? lawyerNames(day.lawyerIds, lawyersById, labels).join('、') : t('coverage.day.none')}
+                    {t('coverage.day.lawyers')}
+                    {t('common.colon')}
+                    {day.lawyerIds.length ? lawyerNames(day.lawyerIds, lawyersById, labels).join(t('common.listSeparator')) : t('coverage.day.none')}
                   </div>
                 )}
                 {canEdit && day.status !== 'closed' && (

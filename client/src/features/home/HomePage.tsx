@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HOTLINE_NUMBER, HOTLINE_TEL } from '../../lib/config';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
 /** The landing page workers reach from a poster or QR code: three big actions, nothing else. */
 export function HomePage() {
   const { t } = useTranslation();
+  useDocumentTitle(`${t('home.title')} · ${t('app.name')}`);
   return (
     <section className="home">
       <h1 className="home-title">{t('home.title')}</h1>

@@ -146,7 +146,9 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
         </Field>
         {draft.rrule.trim() && !errors.rrule && (
           <p className="muted small rrule-reading">
-            {t('roster.rotations.fields.reads')}：{ruleText(draft.rrule.trim())}
+            {t('roster.rotations.fields.reads')}
+            {t('common.colon')}
+            {ruleText(draft.rrule.trim())}
           </p>
         )}
       </fieldset>
@@ -187,7 +189,7 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
                   </span>
                   <span className="order-name">
                     {name}
-                    {l && <span className="muted small">（{l.firm}）</span>}
+                    {l && <span className="muted small">{t('common.inParens', { text: l.firm })}</span>}
                     {notHere && <span className="field-error"> {t('roster.rotations.fields.notServing')}</span>}
                     {l && !l.active && <span className="badge badge-muted">{t('common.inactive')}</span>}
                   </span>
@@ -238,7 +240,8 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
             </option>
             {addable.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.name}（{l.firm}）
+                {l.name}
+                {t('common.inParens', { text: l.firm })}
               </option>
             ))}
           </select>

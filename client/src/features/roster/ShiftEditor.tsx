@@ -132,9 +132,12 @@ export function ShiftEditor({ target, lawyers, stationsById, onDone, onCancel, h
       </p>
       {current && (
         <p className="shift-editor-current">
-          <span className="muted">{t('roster.editor.current')}：</span>
+          <span className="muted">
+            {t('roster.editor.current')}
+            {t('common.colon')}
+          </span>
           <strong>{current.lawyerName}</strong>
-          {current.firm && <span className="muted">（{current.firm}）</span>}{' '}
+          {current.firm && <span className="muted">{t('common.inParens', { text: current.firm })}</span>}{' '}
           <span className="muted small nowrap">
             {current.start}–{current.end}
           </span>{' '}
@@ -159,7 +162,8 @@ export function ShiftEditor({ target, lawyers, stationsById, onDone, onCancel, h
             <option value="">{t('roster.editor.choose')}</option>
             {options.map(({ lawyer, busyAt, candidate }) => (
               <option key={lawyer.id} value={lawyer.id}>
-                {lawyer.name}（{lawyer.firm}）
+                {lawyer.name}
+                {t('common.inParens', { text: lawyer.firm })}
                 {candidate ? ` · ${t('roster.editor.candidate')}` : ''}
                 {busyAt !== undefined
                   ? ` · ${t('roster.editor.busyAt', { station: shortStationName(stationsById.get(busyAt)?.name ?? `#${busyAt}`) })}`
@@ -181,7 +185,7 @@ export function ShiftEditor({ target, lawyers, stationsById, onDone, onCancel, h
         </div>
       )}
 
-      <Field label={`${t('roster.editor.reason')}（${t('common.optional')}）`}>
+      <Field label={`${t('roster.editor.reason')}${t('common.inParens', { text: t('common.optional') })}`}>
         {(p) => (
           <input
             {...p}

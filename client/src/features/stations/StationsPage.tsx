@@ -148,7 +148,10 @@ function StationCard({ station, tree, onEdit }: { station: Station; tree: Statio
       </p>
       {chain.length > 0 && (
         <p className="station-chain">
-          <span className="muted">{t('stations.parentChain')}：</span>
+          <span className="muted">
+            {t('stations.parentChain')}
+            {t('common.colon')}
+          </span>
           {chain.map((p) => p.name).join(' › ')}
         </p>
       )}
