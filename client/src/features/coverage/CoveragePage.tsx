@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import FullCalendar from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
@@ -11,6 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { isApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { isPhoneWidth, phoneFriendlyCalendar } from '../../lib/calendar';
 import { addDays, NETWORK_TIME_ZONE, networkDate } from '../../lib/dates';
 import { useLawyers } from '../lawyers/useLawyers';
 import { useStations } from '../stations/useStations';
@@ -61,6 +62,11 @@ export default function CoveragePage() {
     setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
   }, []);
 
+  // Below 960 px the day's panel sits under the calendar: bring it into view when a day is picked.
+  useEffect(() => {
+    if (selectedDay && window.matchMedia('(max-width: 959px)').matches) document.querySelector('.day-panel')?.scrollIntoView({ block: 'start' });
+  }, [selectedDay]);
+
   const summary = coverage.data?.summary;
 
   return (
@@ -91,21 +97,26 @@ export default function CoveragePage() {
 
         <div className="coverage-calendar card">
           <FullCalendar
+            {...phoneFriendlyCalendar}
             plugins={[classicTheme, dayGridPlugin, listPlugin, interactionPlugin]}
             locale={i18n.resolvedLanguage === 'en' ? 'en' : zhCnLocale}
             timeZone={NETWORK_TIME_ZONE}
             firstDay={1}
-            initialView="dayGridMonth"
+            // A month grid on a phone shrinks each day to a few characters, so no lawyer's name
+            // shows: phones open on this week's list (the grid is one tap away).
+            initialView={isPhoneWidth() ? 'listWeek' : 'dayGridMonth'}
             initialDate={networkDate()}
             colorScheme="light"
             height="auto"
-            headerToolbar={{ start: 'prev,today,next', center: 'title', end: 'dayGridMonth,listMonth' }}
+            headerToolbar={{ start: 'prev,today,next', center: 'title', end: 'dayGridMonth,listWeek' }}
             buttons={{
               dayGridMonth: { text: t('coverage.month') },
-              listMonth: { text: t('coverage.list') },
+              listWeek: { text: t('coverage.list') },
               today: { text: t('coverage.today') },
             }}
             dayMaxEvents={4}
+            // Every event is a whole day: the list needs no "all day" column.
+            views={{ listWeek: { displayEventTime: false } }}
             noEventsText={t('coverage.noEvents')}
             events={events}
             datesSet={onDatesSet}

@@ -11,6 +11,8 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { StatsSummary, StatsTrend } from '../../api/client';
+import { PHONE_QUERY } from '../../lib/calendar';
+import { useMediaQuery } from '../../lib/useMediaQuery';
 import { CATEGORIES, OUTCOMES } from '../hotline/hotlineModel';
 import { shortStationName } from '../stations/stationTree';
 import { coveragePercent } from './figures';
@@ -59,6 +61,8 @@ interface Props {
 
 export default function DashboardCharts({ summary, trend, trendExtended, perMonthCoverage }: Props) {
   const { t } = useTranslation();
+  // A phone's chart is about 300 px wide: the two rings are stacked, axis labels turned.
+  const narrow = useMediaQuery(PHONE_QUERY);
   const L = {
     peopleServed: t('dashboard.figures.peopleServed'),
     consultations: t('dashboard.figures.consultations'),
@@ -147,39 +151,47 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       { name: t('dashboard.charts.apptNoShow'), value: a.noShow, itemStyle: { color: '#b45309' } },
       { name: t('dashboard.charts.apptCancelled'), value: a.cancelled, itemStyle: { color: '#94a3b8' } },
     ].filter((d) => d.value > 0);
-    const pie = (name: string, data: object[], x: string) => ({
+    // Each ring keeps to its own box, labels at the box's edges so they never run into the
+    // other ring or off the chart: side by side on wider screens, one above the other on a phone.
+    const pos = (i: 0 | 1) =>
+      narrow
+        ? { box: { left: 0, width: '100%', top: i ? '50%' : 0, height: '50%' }, x: '50%', title: i ? '50%' : 0, empty: i ? '74%' : '24%' }
+        : { box: { left: i ? '50%' : 0, width: '50%', top: 0, height: '100%' }, x: i ? '75%' : '25%', title: 0, empty: '54%' };
+    const pie = (name: string, data: object[], i: 0 | 1) => ({
       name,
       type: 'pie',
-      radius: ['38%', '62%'],
-      center: [x, '58%'],
+      ...pos(i).box,
+      radius: narrow ? ['28%', '46%'] : ['30%', '50%'],
+      center: ['50%', narrow ? '56%' : '58%'],
       data,
-      label: { formatter: '{b}\n{c}', fontSize: 11, width: 96, overflow: 'break' },
+      label: { formatter: '{b}\n{c}', fontSize: 11, width: narrow ? 84 : 64, overflow: 'break', alignTo: 'edge', edgeDistance: 4 },
       labelLine: { length: 6, length2: 6 },
+      labelLayout: { hideOverlap: true },
     });
     return {
       ...BASE,
       legend: { show: false },
-      tooltip: { trigger: 'item', formatter: '{a}<br/>{b}：{c}（{d}%）' },
+      tooltip: { trigger: 'item', formatter: `{a}<br/>{b}${t('common.colon')}{c}${t('common.inParens', { text: '{d}%' })}` },
       title: [
-        { text: t('dashboard.charts.callOutcomes'), left: '25%', top: 0, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
-        { text: t('dashboard.charts.apptOutcomes'), left: '75%', top: 0, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
+        { text: t('dashboard.charts.callOutcomes'), left: pos(0).x, top: pos(0).title, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
+        { text: t('dashboard.charts.apptOutcomes'), left: pos(1).x, top: pos(1).title, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
         // An empty ring says so in its middle.
         ...[
-          [calls, '25%'],
-          [appts, '75%'],
+          [calls, pos(0)],
+          [appts, pos(1)],
         ]
           .filter(([data]) => (data as object[]).length === 0)
-          .map(([, x]) => ({
+          .map(([, p]) => ({
             text: t('dashboard.charts.noData'),
-            left: x as string,
-            top: '54%',
+            left: (p as ReturnType<typeof pos>).x,
+            top: (p as ReturnType<typeof pos>).empty,
             textAlign: 'center',
             textStyle: { fontSize: 12, fontWeight: 400, color: '#5b6675' },
           })),
       ],
-      series: [pie(t('dashboard.charts.callOutcomes'), calls, '25%'), pie(t('dashboard.charts.apptOutcomes'), appts, '75%')],
+      series: [pie(t('dashboard.charts.callOutcomes'), calls, 0), pie(t('dashboard.charts.apptOutcomes'), appts, 1)],
     };
-  }, [summary, t]);
+  }, [summary, t, narrow]);
 
   const perMonth = perMonthCoverage;
   const periodMonths = trend.months.filter((m) => m.to >= summary.from && m.from <= summary.to);
@@ -189,11 +201,12 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
   const coverageOption = useMemo(
     () => ({
       ...BASE,
-      grid: { left: 40, right: 44, top: 36, bottom: perMonth ? 28 : 64 },
+      grid: { left: 40, right: 44, top: 36, bottom: perMonth ? 28 : narrow ? 80 : 64 },
       xAxis: {
         type: 'category',
         data: coverageRows.map((r) => r.name),
-        axisLabel: perMonth ? {} : { rotate: 35, interval: 0, width: 84, overflow: 'truncate' },
+        // A phone has some 16 px per station: names stand upright, cut to five or so characters.
+        axisLabel: perMonth ? {} : narrow ? { rotate: 90, interval: 0, width: 72, overflow: 'truncate', fontSize: 11 } : { rotate: 35, interval: 0, width: 84, overflow: 'truncate' },
       },
       yAxis: [
         { type: 'value', minInterval: 1, name: t('dashboard.charts.days') },
@@ -213,7 +226,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         },
       ],
     }),
-    [trend, summary, perMonth, t],
+    [trend, summary, perMonth, t, narrow],
   );
 
   const total = summary.hotlineCalls.total + summary.consultations;
@@ -241,9 +254,9 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       ) : (
         <Empty title={t('dashboard.charts.categories')}>{t('dashboard.charts.none')}</Empty>
       )}
-      <Chart title={t('dashboard.charts.outcomes')} option={outcomeOption} height={280} label={t('dashboard.charts.outcomesLabel')} />
+      <Chart title={t('dashboard.charts.outcomes')} option={outcomeOption} height={narrow ? 540 : 280} label={t('dashboard.charts.outcomesLabel')} />
       {coverageRows.length > 0 ? (
-        <Chart title={t('dashboard.charts.coverage')} option={coverageOption} height={280} label={t('dashboard.charts.coverageLabel')} />
+        <Chart title={t('dashboard.charts.coverage')} option={coverageOption} height={narrow && !perMonth ? 320 : 280} label={t('dashboard.charts.coverageLabel')} />
       ) : (
         <Empty title={t('dashboard.charts.coverage')}>{t('dashboard.charts.noCoverage')}</Empty>
       )}

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { addDays, networkDate } from '../../lib/dates';
 import { useDayWords } from '../bookings/dayWords';
 import { usePublicStations } from '../bookings/useBooking';
+import { useLawyerShifts } from '../my-duty/useMyDuty';
 import { AppointmentItem } from './AppointmentItem';
 import { countByStatus, splitDay } from './deskModel';
 import { useDeskDay } from './useDesk';
@@ -45,6 +46,10 @@ export default function DeskPage() {
   const station = stations.data?.find((s) => s.id === stationId);
   const canQuery = role !== 'admin' && (isLawyer || stationId !== null);
   const day = useDeskDay(stationId, date, canQuery);
+  // A lawyer sees the appointments at the stations where they are on duty that day. With
+  // nobody booked the list is empty, so their duty (station, hours) comes from the roster.
+  const duty = useLawyerShifts(isLawyer ? (user?.lawyerId ?? null) : null, isLawyer ? { from: date, to: date } : null);
+  const dutyShifts = isLawyer ? (duty.data ?? []).filter((s) => s.date === date) : [];
 
   const shortcuts = [
     { label: t('desk.yesterday'), date: addDays(today, -1) },
@@ -54,14 +59,27 @@ export default function DeskPage() {
   const items = day.data?.items ?? [];
   const counts = countByStatus(items);
   const { active, cancelled } = splitDay(items);
-  const stationName = station?.name ?? items[0]?.stationName;
+  const nameOf = (id: number) =>
+    stations.data?.find((s) => s.id === id)?.name ?? items.find((a) => a.stationId === id)?.stationName ?? `#${id}`;
+  const dutyStations = [...new Set(dutyShifts.map((s) => nameOf(s.stationId)))].join(t('common.listSeparator'));
+  const stationName = isLawyer
+    ? dutyShifts.map((s) => `${nameOf(s.stationId)} ${s.start}–${s.end}`).join(t('common.listSeparator')) || items[0]?.stationName
+    : (station?.name ?? items[0]?.stationName);
+  const subtitle = [stationName, date === today ? words.day(date) : null].filter(Boolean).join(' · ');
+  const emptyText = !isLawyer
+    ? t('desk.empty')
+    : !duty.data || duty.isPlaceholderData
+      ? t('desk.lawyerEmpty')
+      : dutyShifts.length > 0
+        ? t('desk.lawyerNoBookings', { stations: dutyStations })
+        : t('desk.lawyerOffDuty');
 
   return (
     <section className="page page-wide desk-page">
       <header className="page-header desk-header">
         <div>
           <h1>{date === today ? t('desk.title') : t('desk.titleDay', { day: words.day(date) })}</h1>
-          <p className="muted">{date === today ? `${stationName ?? ''} · ${words.day(date)}` : stationName}</p>
+          {subtitle && <p className="muted">{subtitle}</p>}
         </div>
         <div className="desk-controls">
           {picksStation && stations.data && (
@@ -125,7 +143,7 @@ export default function DeskPage() {
                 })}
               </h2>
               {active.length === 0 ? (
-                <p className="card desk-empty">{isLawyer ? t('desk.lawyerEmpty') : t('desk.empty')}</p>
+                <p className="card desk-empty">{emptyText}</p>
               ) : (
                 <ol className="desk-list">
                   {active.map((a) => (

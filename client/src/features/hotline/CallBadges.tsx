@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { HotlineCall } from '../../api/client';
 import { shortInstant } from './hotlineModel';
@@ -19,13 +20,24 @@ export function FollowUpBadge({ call }: { call: HotlineCall }) {
   );
 }
 
-/** The booking made for the caller: its code when this tab made it, else its number. */
+/**
+ * The booking made for the caller: its code when this tab made it. Otherwise the call
+ * carries only the booking's internal id (no code, no day), so the badge leads to the desk.
+ */
 export function BookingBadge({ call }: { call: HotlineCall }) {
   const { t } = useTranslation();
   const booking = useLinkedBooking(call.appointmentId);
   if (call.appointmentId === null) return null;
   if (!booking) {
-    return <span className="badge badge-muted">{t('hotline.list.bookingId', { id: call.appointmentId })}</span>;
+    return (
+      <Link
+        className="badge badge-muted hl-booking-link"
+        to={`/desk?station=${call.stationId}`}
+        title={t('hotline.list.bookingAtDeskTitle', { station: call.stationName })}
+      >
+        {t('hotline.list.bookingAtDesk')}
+      </Link>
+    );
   }
   return (
     <span className="hl-booking-badge" title={t('hotline.list.bookingAt', { at: shortInstant(booking.start) })} data-testid={`booking-code-${call.id}`}>

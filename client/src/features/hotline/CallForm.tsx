@@ -53,6 +53,15 @@ function freshDraft(stationId: number | undefined): Draft {
   };
 }
 
+/**
+ * A desk with a keyboard and mouse: the summary takes focus when the page opens and after
+ * each call. Not on phones and tablets, where focus pops up the on-screen keyboard and
+ * scrolls the page down to the summary before the user has seen the page.
+ */
+function keyboardFirst(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(min-width: 640px) and (hover: hover) and (pointer: fine)').matches;
+}
+
 /** Typing targets, where a plain digit is text and not a shortcut. */
 function isTextEntry(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -99,6 +108,7 @@ export function CallForm({ stations, defaultStationId, onLogged }: Props) {
   const create = useCreateCall();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const [autoFocus] = useState(keyboardFirst);
   useFocusFirstError(formRef, create.error);
   const errors = isApiError(create.error) ? create.error.fieldErrors() : {};
 
@@ -172,7 +182,7 @@ export function CallForm({ stations, defaultStationId, onLogged }: Props) {
       onSuccess: (call) => {
         onLogged(call);
         setDraft((d) => freshDraft(d.stationId));
-        summaryRef.current?.focus();
+        if (keyboardFirst()) summaryRef.current?.focus();
       },
     });
   };
@@ -267,7 +277,7 @@ export function CallForm({ stations, defaultStationId, onLogged }: Props) {
             name="summary"
             rows={2}
             maxLength={2000}
-            autoFocus
+            autoFocus={autoFocus}
             value={draft.summary}
             onChange={(e) => set('summary', e.target.value)}
           />

@@ -12,7 +12,7 @@ import { BookedNotice } from './CallBadges';
 import { CallForm } from './CallForm';
 import { CallList } from './CallList';
 import { FollowUpsPanel } from './FollowUpsPanel';
-import { defaultStationId } from './hotlineModel';
+import { defaultStationId, ownStationId } from './hotlineModel';
 import type { LinkedBooking } from './linkedBookings';
 import { ReferralsPanel } from './ReferralsPanel';
 
@@ -28,6 +28,8 @@ export default function HotlinePage() {
   const stations = useStations();
   const list = stations.data ?? [];
   const myStation = user ? defaultStationId(user.stationId, list) : undefined;
+  // The call-back queue of all stations unless the user has a station of their own.
+  const myQueue = user ? ownStationId(user.stationId, list) : undefined;
   // Lawyers see the log (callers masked); logging and editing is the desk's work.
   const readOnly = user?.role === 'lawyer';
 
@@ -83,7 +85,7 @@ export default function HotlinePage() {
             <CallList stations={list} readOnly={readOnly} />
           </>
         ) : tab === 'followUps' ? (
-          <FollowUpsPanel stations={list} defaultStationId={myStation} readOnly={readOnly} />
+          <FollowUpsPanel stations={list} defaultStationId={myQueue} readOnly={readOnly} />
         ) : (
           <ReferralsPanel stations={list} defaultStationId={myStation} readOnly={readOnly} />
         )}

@@ -117,6 +117,13 @@ export function reachableStages(fromId: number, byId: ReadonlyMap<number, Statio
 
 /** The station a signed-in user works for by default: their own, else the district station. */
 export function defaultStationId(userStationId: number | null, stations: readonly Station[]): number | undefined {
-  if (userStationId !== null && stations.some((s) => s.id === userStationId)) return userStationId;
-  return (stations.find((s) => s.level === 'district') ?? stations[0])?.id;
+  return ownStationId(userStationId, stations) ?? (stations.find((s) => s.level === 'district') ?? stations[0])?.id;
+}
+
+/**
+ * The station whose queue a user watches by default: their own; none (every station) for
+ * users without one, such as coordinators, so that nothing overdue elsewhere is hidden.
+ */
+export function ownStationId(userStationId: number | null, stations: readonly Station[]): number | undefined {
+  return userStationId !== null && stations.some((s) => s.id === userStationId) ? userStationId : undefined;
 }

@@ -11,6 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import type { Shift, Station, Swap } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { isPhoneWidth, phoneFriendlyCalendar } from '../../lib/calendar';
 import { addDays, NETWORK_TIME_ZONE, networkDate } from '../../lib/dates';
 import { shortStationName } from '../stations/stationTree';
 import { hasStarted, networkTime } from '../swaps/swapFormat';
@@ -26,9 +27,6 @@ interface Props {
 
 const DUTY_COLOUR = '#1f4e79';
 const SWAPPING_COLOUR = '#b45309';
-
-/** Phones get the list: a month grid of 390 px has no room for station names. */
-const narrow = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 639px)').matches;
 
 /** My published shifts on a month grid or a list; a future one opens the swap form. */
 export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selectedId, onSelect }: Props) {
@@ -75,11 +73,13 @@ export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selecte
       </div>
       <ErrorMessage error={shifts.error} onRetry={() => void shifts.refetch()} />
       <FullCalendar
+        {...phoneFriendlyCalendar}
         plugins={[classicTheme, dayGridPlugin, listPlugin, interactionPlugin]}
         locale={i18n.resolvedLanguage === 'en' ? 'en' : zhCnLocale}
         timeZone={NETWORK_TIME_ZONE}
         firstDay={1}
-        initialView={narrow() ? 'listUpcoming' : 'dayGridMonth'}
+        // Phones get the list: a month grid of 360 px has no room for station names.
+        initialView={isPhoneWidth() ? 'listUpcoming' : 'dayGridMonth'}
         initialDate={today}
         colorScheme="light"
         height="auto"
@@ -95,7 +95,8 @@ export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selecte
           // The grid has room for the station only; the list shows the hours in its own column.
           dayGridMonth: { displayEventTime: false },
           // The list runs eight weeks from this week, so a phone opens on what is coming.
-          listUpcoming: { type: 'list', duration: { weeks: 8 } },
+          // Its title is a range of dates: short month names keep it to two lines on a phone.
+          listUpcoming: { type: 'list', duration: { weeks: 8 }, titleFormat: { year: 'numeric', month: 'short', day: 'numeric' } },
         }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         noEventsText={t('myDuty.noEvents')}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InAppMessage, Role } from '../../api/client';
@@ -20,6 +20,8 @@ export function NotificationBell({ role }: { role: Role }) {
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  /** Where the bell's bottom edge is on screen: on phones the panel spans the screen from there. */
+  const [top, setTop] = useState<number | null>(null);
   const count = useUnreadCount();
   const messages = useMessages(open);
   const markRead = useMarkRead();
@@ -71,7 +73,10 @@ export function NotificationBell({ role }: { role: Role }) {
         title={label}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setTop(button.current ? Math.round(button.current.getBoundingClientRect().bottom) : null);
+          setOpen((o) => !o);
+        }}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
@@ -84,7 +89,13 @@ export function NotificationBell({ role }: { role: Role }) {
         )}
       </button>
       {open && (
-        <div id={panelId} className="bell-panel card" role="region" aria-labelledby={titleId}>
+        <div
+          id={panelId}
+          className="bell-panel card"
+          role="region"
+          aria-labelledby={titleId}
+          style={top === null ? undefined : ({ '--bell-top': `${top}px` } as CSSProperties)}
+        >
           <div className="bell-head">
             <h2 id={titleId}>{t('notifications.title')}</h2>
             <button

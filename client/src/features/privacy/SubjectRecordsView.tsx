@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Station, SubjectRecords } from '../../api/client';
 import type { PrivacyTranslation } from '../../i18n/privacy.zh-CN';
 import { shortStationName } from '../stations/stationTree';
-import { dateOnly, dateTime, isLiveWaitlist, isUpcomingAppointment } from './privacyModel';
+import { dateOnly, dateTime, isLiveWaitlist, isUpcomingAppointment, messageSubject } from './privacyModel';
 
 type P = PrivacyTranslation['privacy'];
 type Group = keyof P['groups'];
@@ -215,7 +215,12 @@ export function SubjectRecordsView({ records, stations }: { records: SubjectReco
                 <td className="nowrap">{dateTime(n.sentAt ?? n.createdAt)}</td>
                 <td className="nowrap">{label.channel(n.channel)}</td>
                 <td className="privacy-text">
-                  {n.title && <strong>{n.title}</strong>} {n.body}
+                  {messageSubject(n.title, n.body) && (
+                    <>
+                      <strong>{n.title}</strong>{' '}
+                    </>
+                  )}
+                  {n.body}
                 </td>
                 <td className="nowrap">{label.notificationStatus(n.status)}</td>
               </tr>

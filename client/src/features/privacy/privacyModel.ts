@@ -64,3 +64,18 @@ export function totalRecords(r: SubjectRecords): number {
 export function exportName(kind: 'json' | 'xlsx', today: string = networkDate()): string {
   return `personal-data-${today}.${kind}`;
 }
+
+/**
+ * A message's own subject, or null when its title is only the start of its text (an SMS
+ * has no subject: its title is the text as sent, sender's signature in front, cut short).
+ */
+export function messageSubject(title: string | null | undefined, body: string): string | null {
+  if (!title) return null;
+  const bare = title
+    .replace(/^【[^】]*】/, '')
+    .replace(/(…|\.\.\.)$/, '')
+    .trim();
+  const text = body.trim();
+  if (!bare || text.startsWith(bare) || bare.startsWith(text)) return null;
+  return title;
+}

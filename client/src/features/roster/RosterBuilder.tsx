@@ -4,6 +4,7 @@ import FullCalendar from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
 import zhCnLocale from '@fullcalendar/react/locales/zh-cn';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
@@ -11,6 +12,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { rostersApi, type GapDto, type Roster, type RosterExportKind, type Station } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { isPhoneWidth, phoneFriendlyCalendar } from '../../lib/calendar';
 import { NETWORK_TIME_ZONE, networkDate } from '../../lib/dates';
 import { markedDays, stationColours } from '../coverage/coverageModel';
 import { StationFilter } from '../coverage/StationFilter';
@@ -267,12 +269,15 @@ export function RosterBuilder({ month, onMonth }: Props) {
             </p>
           )}
           <FullCalendar
+            {...phoneFriendlyCalendar}
             key={month}
-            plugins={[classicTheme, dayGridPlugin, interactionPlugin]}
+            plugins={[classicTheme, dayGridPlugin, listPlugin, interactionPlugin]}
             locale={lang === 'en' ? 'en' : zhCnLocale}
             timeZone={NETWORK_TIME_ZONE}
             firstDay={1}
-            initialView="dayGridMonth"
+            // On a phone a month grid cuts every event to a few characters (no lawyer's
+            // name): the month's shifts are listed by day instead.
+            initialView={isPhoneWidth() ? 'listMonth' : 'dayGridMonth'}
             initialDate={`${month}-01`}
             colorScheme="light"
             height="auto"
@@ -280,6 +285,7 @@ export function RosterBuilder({ month, onMonth }: Props) {
             fixedWeekCount={false}
             showNonCurrentDates={false}
             dayMaxEvents={false}
+            views={{ listMonth: { displayEventTime: false } }}
             eventOrder="order,title"
             events={calendarEvents}
             eventClick={(info) => {

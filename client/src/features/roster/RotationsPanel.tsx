@@ -142,11 +142,9 @@ function StationRotations({
               </span>
             </div>
             <p className="rotation-rule">
-              <strong>{ruleText(r.rrule)}</strong> · {r.shiftStart}–{r.shiftEnd} ·{' '}
+              {/* The raw RRULE is for the curious only (and the form's advanced field): a tooltip. */}
+              <strong title={r.rrule}>{ruleText(r.rrule)}</strong> · {r.shiftStart}–{r.shiftEnd} ·{' '}
               {t('roster.rotations.perDay', { count: r.lawyersPerDay })} · {t('roster.rotations.from', { date: r.startDate })}
-            </p>
-            <p className="rotation-rrule">
-              <code>{r.rrule}</code>
             </p>
             <ol className="rotation-order" aria-label={t('roster.rotations.order')}>
               {r.lawyerIds.map((id) => (

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { useLawyers } from '../lawyers/useLawyers';
+import { useStations } from '../stations/useStations';
 import { useUpdateUser, useUserAccounts, type UserAccount } from './useUsers';
 
 // Creating accounts (POST /api/users) is still to be built here; the CLI does it meanwhile.
@@ -10,6 +12,13 @@ export default function UsersPage() {
   const { user: me } = useAuth();
   const users = useUserAccounts();
   const update = useUpdateUser();
+  // Names for the lawyer and station columns (inactive ones too: an account may still point at one).
+  const lawyers = useLawyers(true);
+  const stations = useStations(true);
+  const lawyerName = (id: number | null) =>
+    id === null ? '—' : (lawyers.data?.find((l) => l.id === id)?.name ?? (lawyers.isPending ? '…' : `#${id}`));
+  const stationName = (id: number | null) =>
+    id === null ? '—' : (stations.data?.find((s) => s.id === id)?.name ?? (stations.isPending ? '…' : `#${id}`));
 
   const toggle = (u: UserAccount) => {
     const question = u.active ? 'users.confirmDeactivate' : 'users.confirmActivate';
@@ -51,8 +60,8 @@ export default function UsersPage() {
                     <th scope="row">{u.username}</th>
                     <td>{u.displayName}</td>
                     <td>{t(`roles.${u.role}`)}</td>
-                    <td>{u.lawyerId ?? '—'}</td>
-                    <td>{u.stationId ?? '—'}</td>
+                    <td>{lawyerName(u.lawyerId)}</td>
+                    <td>{stationName(u.stationId)}</td>
                     <td>
                       <span className={u.active ? 'badge badge-ok' : 'badge badge-muted'}>
                         {u.active ? t('users.active') : t('users.inactive')}
