@@ -46,6 +46,8 @@ export default function CoveragePage() {
     () => ({
       gap: t('coverage.gap'),
       partial: t('coverage.partial'),
+      listSeparator: t('common.listSeparator'),
+      inParens: (text: string) => t('common.inParens', { text }),
       unknownLawyer: (id: number) => t('coverage.unknownLawyer', { id }),
     }),
     [t],

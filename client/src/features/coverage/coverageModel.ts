@@ -27,6 +27,10 @@ export interface CoverageEvent {
 export interface Labels {
   gap: string;
   partial: string;
+  /** `、` / `, ` between names. */
+  listSeparator: string;
+  /** `（x）` / ` (x)`. */
+  inParens: (text: string) => string;
   unknownLawyer: (id: number) => string;
 }
 
@@ -50,11 +54,11 @@ export function coverageEvents(
     const short = shortStationName(stationsById.get(st.stationId)?.name ?? st.name);
     for (const day of st.days) {
       if (day.status === 'closed') continue;
-      const names = lawyerNames(day.lawyerIds, lawyersById, labels).join('、');
+      const names = lawyerNames(day.lawyerIds, lawyersById, labels).join(labels.listSeparator);
       const title =
         day.status === 'gap'
           ? `${short} ${labels.gap}`
-          : `${short} ${names}${day.status === 'partial' ? `（${labels.partial}）` : ''}`;
+          : `${short} ${names}${day.status === 'partial' ? labels.inParens(labels.partial) : ''}`;
       events.push({
         id: `${st.stationId}:${day.date}`,
         title,

@@ -53,7 +53,7 @@ export function AppointmentItem({ appointment: a, role, onDone }: Props) {
         {a.note && <p className="desk-note">{t('desk.note', { note: a.note })}</p>}
         {a.outcome && (
           <p className="desk-outcome">
-            {t('desk.outcomeDone', { services: a.outcome.services.map((s) => t(`outcomeService.${s}`)).join('、') })}
+            {t('desk.outcomeDone', { services: a.outcome.services.map((s) => t(`outcomeService.${s}`)).join(t('common.listSeparator')) })}
             {a.outcome.amountInvolved !== null && ` · ${t('desk.amountValue', { amount: formatYuan(a.outcome.amountInvolved, i18n.language) })}`}
           </p>
         )}

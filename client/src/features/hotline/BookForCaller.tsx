@@ -108,7 +108,7 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
       <fieldset className={errors.start ? 'field-invalid' : undefined}>
         <legend>
           {t('hotline.book.slots')}
-          {lawyers.length > 0 && <span className="muted small"> · {t('hotline.book.lawyer', { names: lawyers.join('、') })}</span>}
+          {lawyers.length > 0 && <span className="muted small"> · {t('hotline.book.lawyer', { names: lawyers.join(t('common.listSeparator')) })}</span>}
         </legend>
         {slots.isLoading ? (
           <Loading />

@@ -208,7 +208,8 @@ function RequestForm({
                     <option value="">{t('myDuty.chooseColleague')}</option>
                     {candidates.data.map((c) => (
                       <option key={c.lawyerId} value={c.lawyerId}>
-                        {c.name}（{c.firm}）· {t('myDuty.dutiesThatMonth', { count: c.dutiesThatMonth })}
+                        {c.name}
+                        {t('common.inParens', { text: c.firm })}· {t('myDuty.dutiesThatMonth', { count: c.dutiesThatMonth })}
                       </option>
                     ))}
                   </select>

@@ -87,12 +87,14 @@ export function EraseDialog({
                 <ul>
                   {open.appointments.map((a) => (
                     <li key={`a${a.id}`}>
-                      {t('privacy.groups.appointments')}：{dateTime(a.start)} · {a.stationName} · <span className="mono nowrap">{a.code}</span>
+                      {t('privacy.groups.appointments')}
+                      {t('common.colon')}{dateTime(a.start)} · {a.stationName} · <span className="mono nowrap">{a.code}</span>
                     </li>
                   ))}
                   {open.waitlist.map((w) => (
                     <li key={`w${w.id}`}>
-                      {t('privacy.groups.waitlist')}：{w.date} · {w.stationName} · <span className="mono nowrap">{w.code}</span>
+                      {t('privacy.groups.waitlist')}
+                      {t('common.colon')}{w.date} · {w.stationName} · <span className="mono nowrap">{w.code}</span>
                     </li>
                   ))}
                 </ul>

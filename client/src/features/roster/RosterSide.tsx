@@ -120,7 +120,7 @@ export function GapList({
                   </span>
                   <span className="gap-reason">{reasonText(g)}</span>
                   <span className="muted small">
-                    {names.length ? t('roster.gaps.candidates', { names: names.join('、') }) : t('roster.gaps.noCandidates')}
+                    {names.length ? t('roster.gaps.candidates', { names: names.join(t('common.listSeparator')) }) : t('roster.gaps.noCandidates')}
                   </span>
                   <span className="gap-action small">{t('roster.gaps.fill')} →</span>
                 </button>
@@ -151,7 +151,7 @@ export function FairnessTable({ fairness }: { fairness: Roster['fairness'] }) {
     return (
       <td key={`${period}-${col}`} className={`num ${cls}${col === 'shifts' ? ' col-first' : ''}`} title={label}>
         {value}
-        {label && <span className="visually-hidden">（{label}）</span>}
+        {label && <span className="visually-hidden">{t('common.inParens', { text: label })}</span>}
       </td>
     );
   };
