@@ -42,6 +42,9 @@ const ZH: [RegExp, string | ((m: RegExpMatchArray) => string)][] = [
   [/^a lawyer may appear only once in a rotation$/, '同一律师在轮值中只能出现一次'],
   [/^name at least one lawyer$/, '至少选择一名律师'],
   [/^a lawyer account must name its lawyerId$/, '律师账号需要关联律师'],
+  [/^only a lawyer account may name a lawyerId$/, '只有律师账号可以关联律师'],
+  [/^must fall in the years 1900 to 2200$/, '时间应在 1900 至 2200 年之间'],
+  [/^must not repeat a station$/, '站点不能重复'],
   [/^consent to storing your name and phone number is required$/, '需要您同意我们保存姓名和电话'],
 ];
 
