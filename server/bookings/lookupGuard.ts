@@ -50,8 +50,12 @@ export class LookupGuard {
     }
   }
 
+  private failuresOf(clientKey: string): Promise<number> {
+    return this.ctx.db.read((m) => failedLookupsSince(m, clientKey, this.since()));
+  }
+
   async assertAllowed(clientKey: string): Promise<void> {
-    this.refuseAt(await this.ctx.db.read((m) => failedLookupsSince(m, clientKey, this.since())));
+    this.refuseAt(await this.failuresOf(clientKey));
   }
 
   /** assertAllowed on a count at most a second old (see `recent`). */
@@ -63,7 +67,7 @@ export class LookupGuard {
       this.refuseAt(known.failures);
       return;
     }
-    const failures = await this.ctx.db.read((m) => failedLookupsSince(m, clientKey, this.since()));
+    const failures = await this.failuresOf(clientKey);
     if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
     this.recent.set(clientKey, { failures, readAt: now, clockAt });
     this.refuseAt(failures);

@@ -1,6 +1,5 @@
-import type { AuthUser } from '../auth/policy.js';
-import { seesDraftRosters } from './rosters.policy.js';
 import { In } from 'typeorm';
+import type { AuthUser } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
@@ -9,6 +8,7 @@ import { StationEntity } from '../stations/stations.entity.js';
 import { RosterEntity } from './rosters.entity.js';
 import { lawyerNames, shiftsBetween } from './rosters.repository.js';
 import { buildWallTable, type WallTable } from './wallTable.js';
+import { seesDraftRosters, visibleRostersWhere } from './rosters.policy.js';
 
 /** Loads a month's roster for the wall table. */
 export class RosterExports {
@@ -16,10 +16,10 @@ export class RosterExports {
 
   async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser): Promise<WallTable> {
     return this.ctx.db.read(async (m) => {
-      const drafts = seesDraftRosters(viewer);
-      const where = { month, ...(stationId ? { stationId } : {}), ...(drafts ? {} : { status: 'published' as const }) };
-      const rosters = await m.find(RosterEntity, { where });
-      if (rosters.length === 0) throw notFound(`There is no ${drafts ? '' : 'published '}${month} roster${stationId ? ' for this station' : ''}`);
+      const rosters = await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) });
+      if (rosters.length === 0) {
+        throw notFound(`There is no ${seesDraftRosters(viewer) ? '' : 'published '}${month} roster${stationId ? ' for this station' : ''}`);
+      }
       const stationIds = rosters.map((r) => r.stationId);
       const levelRank = { district: 0, town: 1, village: 2 } as const;
       const stations = (await m.findBy(StationEntity, { id: In(stationIds) })).sort(

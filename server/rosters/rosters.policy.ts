@@ -8,3 +8,8 @@ import type { AuthUser } from '../auth/policy.js';
 export function seesDraftRosters(user: AuthUser): boolean {
   return user.role === 'coordinator' || user.role === 'admin';
 }
+
+/** Which of a month's rosters the viewer sees: all of them, or the published ones only (seesDraftRosters). */
+export function visibleRostersWhere(month: string, stationId: number | undefined, viewer: AuthUser) {
+  return { month, ...(stationId ? { stationId } : {}), ...(seesDraftRosters(viewer) ? {} : { status: 'published' as const }) };
+}

@@ -3,7 +3,7 @@
  * The generator (generateRoster.ts) decides; this service loads its input,
  * stores its output in one transaction, and records every change in the audit log.
  */
-import { seesDraftRosters } from './rosters.policy.js';
+import { seesDraftRosters, visibleRostersWhere } from './rosters.policy.js';
 import { In, type FindOptionsWhere } from 'typeorm';
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
@@ -315,8 +315,7 @@ export class RostersService {
 
   async getRoster(month: string, stationId: number | undefined, viewer: AuthUser): Promise<Roster> {
     return this.ctx.db.read(async (m) => {
-      const where = { month, ...(stationId ? { stationId } : {}), ...(seesDraftRosters(viewer) ? {} : { status: 'published' as const }) };
-      const rosters = await m.find(RosterEntity, { where });
+      const rosters = await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) });
       const stationIds = stationId ? [stationId] : rosters.map((r) => r.stationId);
       return this.buildRoster(m, month, stationIds, []);
     });
