@@ -51,6 +51,7 @@ const envSchema = z.object({
   BOOKING_HORIZON_DAYS: intIn(1, 90).default(14),
   BOOKING_MAX_FUTURE_PER_PHONE: intIn(1, 20).default(2),
   BOOKING_THREAD: boolFlag.default(true),
+  BOOKING_GROUPS: boolFlag.default(true),
   WAITLIST_HOLD_MINUTES: intIn(1, 24 * 60).default(30),
   NO_SHOW_GRACE_MINUTES: intIn(0, 24 * 60).default(30),
   RETENTION_MONTHS: intIn(1, 240).default(24),
@@ -91,6 +92,8 @@ export interface Config {
     maxFuturePerPhone: number;
     /** SQLite: place online bookings on a thread of their own (placementThread.ts). */
     thread: boolean;
+    /** MySQL: place online bookings that arrive together in one transaction (placementGroup.ts). */
+    groups: boolean;
     waitlistHoldMinutes: number;
     noShowGraceMinutes: number;
   };
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       horizonDays: e.BOOKING_HORIZON_DAYS,
       maxFuturePerPhone: e.BOOKING_MAX_FUTURE_PER_PHONE,
       thread: e.BOOKING_THREAD,
+      groups: e.BOOKING_GROUPS,
       waitlistHoldMinutes: e.WAITLIST_HOLD_MINUTES,
       noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
     },

@@ -36,7 +36,9 @@ import type {
   WalkInInput,
 } from './bookings.schema.js';
 import { requestHash } from './idempotency.js';
-import { placeBooking, placeBookingOnce } from './placement.js';
+import { placeBooking, placeBookingOnce, type Placed } from './placement.js';
+import { placeGroup } from './placementGroup.js';
+import { BookingGroups } from './bookingGroups.js';
 import { PlacementThread, ThreadUnavailable } from './placementThread.js';
 import {
   assertPhoneMayBook,
@@ -52,6 +54,9 @@ import { logPersonalDataView } from '../privacy/accessLog.js';
 import { computeSlots } from './slots.js';
 
 const BOOKING_SCOPE = 'appointment.create';
+/** MySQL booking groups: how many transactions at once, and how many bookings at most in one. */
+const GROUPS_IN_FLIGHT = 2;
+const GROUP_SIZE = 64;
 
 export interface PublicSlot {
   start: string;
@@ -65,6 +70,8 @@ export class BookingsService {
   private readonly lookups: LookupGuard;
   /** SQLite on a file: online bookings are placed on a thread of their own (placementThread.ts). */
   private readonly thread: PlacementThread | null;
+  /** MySQL: online bookings that arrive together are placed in one transaction (placementGroup.ts). */
+  private readonly groups: BookingGroups<BookingInput, Placed> | null;
 
   constructor(private readonly ctx: AppContext) {
     this.lookups = new LookupGuard(ctx);
@@ -74,6 +81,17 @@ export class BookingsService {
       const thread = this.thread;
       ctx.db.onClose(() => thread.close());
     }
+    this.groups =
+      ctx.db.kind === 'mysql' && ctx.config.booking.groups
+        ? new BookingGroups<BookingInput, Placed>(
+            {
+              group: async (inputs) =>
+                (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, inputs))).map((o) => ('placed' in o ? { value: o.placed } : o)),
+              one: (input) => ctx.db.sqlTx((sql) => placeBooking(sql, ctx, input, 'online')),
+            },
+            { maxInFlight: GROUPS_IN_FLIGHT, maxGroup: GROUP_SIZE },
+          )
+        : null;
   }
 
   /** Whether online bookings are placed on the booking thread. */
@@ -136,7 +154,7 @@ export class BookingsService {
     const here = async () =>
       claim
         ? this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
-        : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+        : { placed: await (this.groups ? this.groups.place(input) : this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online'))) };
     const outcome = this.thread?.usable ? await this.thread.place(input, 'online', claim).catch(orHere(here)) : await here();
     if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
     const { appointment, stationName, lawyerName } = outcome.placed;

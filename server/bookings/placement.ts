@@ -51,11 +51,11 @@ export interface IdempotencyClaim {
 /** A booking was made, or an earlier request with the same Idempotency-Key made this one. */
 export type Placement = { placed: Placed } | { replayOf: number };
 
-const notSlot = () =>
+export const notSlot = () =>
   badRequest('That time is not a bookable consultation slot', [
     { path: 'start', message: 'is not the start of a slot of this station (see GET /api/stations/:id/slots)' },
   ]);
-const noStation = () => badRequest('No such station', [{ path: 'stationId', message: 'no open station has this id' }]);
+export const noStation = () => badRequest('No such station', [{ path: 'stationId', message: 'no open station has this id' }]);
 export const slotFull = () => conflict('That time is fully booked; please pick another', 'slot_full');
 const takenMeanwhile = () => conflict('That time has just been fully booked; please pick another', 'slot_full');
 const keyInFlight = () => conflict('A request with this Idempotency-Key is still being processed; retry shortly');
@@ -79,12 +79,18 @@ export function phoneRuleError(problem: PhoneRuleViolation): PhoneRefusal {
 
 /** Lock a phone's guard row for this transaction: bookings of one phone serialise on it. */
 export function lockPhoneStmt(sql: Sql, phone: string, now: Date): Stmt {
+  return lockPhonesStmt(sql, [phone], now);
+}
+
+/** Lock the guard rows of `phones`, in the order given (callers sort them, so that two lockers never wait crosswise). */
+export function lockPhonesStmt(sql: Sql, phones: readonly string[], now: Date): Stmt {
+  const values = phones.map(() => '(?, ?)').join(', ');
   return {
     sql:
       sql.dialect === 'mysql'
-        ? 'INSERT INTO booking_phone_guards (phone, touched_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)'
-        : 'INSERT INTO booking_phone_guards (phone, touched_at) VALUES (?, ?) ON CONFLICT (phone) DO UPDATE SET touched_at = excluded.touched_at',
-    params: [phone, now],
+        ? `INSERT INTO booking_phone_guards (phone, touched_at) VALUES ${values} ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)`
+        : `INSERT INTO booking_phone_guards (phone, touched_at) VALUES ${values} ON CONFLICT (phone) DO UPDATE SET touched_at = excluded.touched_at`,
+    params: phones.flatMap((p) => [p, now]),
   };
 }
 
@@ -192,39 +198,12 @@ async function place(
   if (!known) rememberSecret(ctx.db.ds, secret);
 
   // 3. Writes.
-  const row: Omit<AppointmentRow, 'id'> = Object.assign(
-    newAppointmentRow(
-      {
-        stationId: input.stationId,
-        date: slot.date,
-        slotTime: slot.time,
-        startAt: span.start,
-        endAt: span.end,
-        status: 'booked',
-        source,
-        name: input.name,
-        phone: input.phone,
-        category: input.category,
-        note: input.note || null,
-        consentAt: now,
-      },
-      now,
-    ),
-    {
-      code: newCode(),
-      // Written raw, so the person key the ORM's subscriber would add is set here.
-      personKey: personKeyOf(secret, input.phone),
-      pseudonymizedAt: null,
-    },
-  );
-  const meta = (entity: EntityTarget<ObjectLiteral>) => ctx.db.ds.getMetadata(entity);
+  const row = bookingRow(input, slot, source, secret, now);
+  const meta = metaOf(ctx);
   const inserted = await writeOrRetry(sql, takenMeanwhile, () => sql.batch([insertRows(meta(AppointmentEntity), [row])]));
   const appointment: AppointmentRow = { ...row, id: inserted[0]!.insertId };
   const stationName = station.name;
-  const seatStmt = (n: number) =>
-    insertRows(meta(AppointmentSeatEntity), [
-      { stationId: input.stationId, date: slot.date, slotTime: slot.time, seatNo: n, kind: 'booking', appointmentId: appointment.id, waitlistEntryId: null, holdUntil: null, createdAt: now },
-    ]);
+  const seatStmt = (n: number) => insertRows(meta(AppointmentSeatEntity), [seatRow(appointment, n, now)]);
   const messages = bookedMessages(notifyEnv(ctx), appointment, stationName).map((n) => outboxRow(n, now));
   const rest = [
     insertRows(meta(NotificationEntity), messages),
@@ -245,11 +224,47 @@ async function place(
   return { placed: { appointment, stationName, lawyerName: slot.lawyerName } };
 }
 
+export const metaOf = (ctx: AppContext) => (entity: EntityTarget<ObjectLiteral>) => ctx.db.ds.getMetadata(entity);
+
+/** A new online or walk-in appointment's row for `slot`, as the ORM would write it. */
+export function bookingRow(input: BookingInput, slot: Slot, source: AppointmentSource, secret: string, now: Date): Omit<AppointmentRow, 'id'> {
+  return Object.assign(
+    newAppointmentRow(
+      {
+        stationId: input.stationId,
+        date: slot.date,
+        slotTime: slot.time,
+        startAt: new Date(slot.start),
+        endAt: new Date(slot.end),
+        status: 'booked',
+        source,
+        name: input.name,
+        phone: input.phone,
+        category: input.category,
+        note: input.note || null,
+        consentAt: now,
+      },
+      now,
+    ),
+    {
+      code: newCode(),
+      // Written raw, so the person key the ORM's subscriber would add is set here.
+      personKey: personKeyOf(secret, input.phone),
+      pseudonymizedAt: null,
+    },
+  );
+}
+
+/** The claim of seat `seatNo` of an appointment's slot. */
+export function seatRow(a: Pick<AppointmentRow, 'id' | 'stationId' | 'date' | 'slotTime'>, seatNo: number, now: Date) {
+  return { stationId: a.stationId, date: a.date, slotTime: a.slotTime, seatNo, kind: 'booking' as const, appointmentId: a.id, waitlistEntryId: null, holdUntil: null, createdAt: now };
+}
+
 /**
  * Seats are numbered 1..capacity; take the lowest one nobody holds. remaining > 0 means
  * fewer claims than seats, so one of the numbers is free.
  */
-function firstFreeSeat(slot: Slot, taken: Set<number>): number {
+export function firstFreeSeat(slot: Slot, taken: Set<number>): number {
   for (let n = 1; n <= slot.capacity; n++) if (!taken.has(n)) return n;
   throw new Error('no free seat number although the slot has room');
 }
@@ -292,7 +307,7 @@ function localDay(r: Row): LocalDay {
   return { date: String(r.date), kind: r.kind as LocalDay['kind'], name: String(r.name), stationId: r.stationId === null ? null : Number(r.stationId) };
 }
 
-function phoneBooking(r: Row): PhoneBooking {
+export function phoneBooking(r: Row): PhoneBooking {
   return { id: Number(r.id), status: r.status as PhoneBooking['status'], startAt: readDatetime(r.startAt), endAt: readDatetime(r.endAt) };
 }
 
@@ -304,7 +319,7 @@ export interface StationDay {
   calendar: WorkingCalendar;
 }
 
-function stationDayOf(stationRows: Row[], shiftRows: Row[], dayRows: Row[], stationId: number, date: string): StationDay {
+export function stationDayOf(stationRows: Row[], shiftRows: Row[], dayRows: Row[], stationId: number, date: string): StationDay {
   const s = stationRows[0];
   return {
     station:
