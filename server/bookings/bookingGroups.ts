@@ -14,6 +14,8 @@ export interface GroupRunner<I, O> {
   group(inputs: I[]): Promise<({ value: O } | { refused: Error })[]>;
   /** Place one alone. */
   one(input: I): Promise<O>;
+  /** What two concurrent groups must not both hold (a booking's slot). */
+  keyOf(input: I): string;
 }
 
 interface Waiting<I, O> {
@@ -26,6 +28,8 @@ export class BookingGroups<I, O> {
   private waiting: Waiting<I, O>[] = [];
   private inFlight = 0;
   private scheduled = false;
+  /** The keys of the groups in flight, with how many of their bookings hold each. */
+  private readonly busy = new Map<string, number>();
 
   constructor(
     private readonly runner: GroupRunner<I, O>,
@@ -45,14 +49,41 @@ export class BookingGroups<I, O> {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.inFlight < this.opts.maxInFlight && this.waiting.length > 0) this.start(this.waiting.splice(0, this.opts.maxGroup));
+      while (this.inFlight < this.opts.maxInFlight && this.waiting.length > 0) {
+        const batch = this.take();
+        if (batch.length === 0) break;
+        this.start(batch);
+      }
     });
+  }
+
+  /**
+   * The next group: the longest-waiting bookings, up to maxGroup, leaving for later those
+   * whose key (their slot) a group in flight already holds. Two groups of this instance
+   * then never compete for one seat, which would fail one of them as a whole.
+   */
+  private take(): Waiting<I, O>[] {
+    const batch: Waiting<I, O>[] = [];
+    const later: Waiting<I, O>[] = [];
+    for (const w of this.waiting) {
+      if (batch.length < this.opts.maxGroup && !this.busy.has(this.runner.keyOf(w.input))) batch.push(w);
+      else later.push(w);
+    }
+    this.waiting = later;
+    return batch;
   }
 
   private start(batch: Waiting<I, O>[]): void {
     this.inFlight++;
+    const keys = batch.map((w) => this.runner.keyOf(w.input));
+    for (const k of keys) this.busy.set(k, (this.busy.get(k) ?? 0) + 1);
     void this.run(batch).finally(() => {
       this.inFlight--;
+      for (const k of keys) {
+        const n = this.busy.get(k)! - 1;
+        if (n === 0) this.busy.delete(k);
+        else this.busy.set(k, n);
+      }
       if (this.waiting.length > 0) this.schedule();
     });
   }

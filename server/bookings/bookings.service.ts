@@ -88,6 +88,7 @@ export class BookingsService {
               group: async (inputs) =>
                 (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, inputs))).map((o) => ('placed' in o ? { value: o.placed } : o)),
               one: (input) => ctx.db.sqlTx((sql) => placeBooking(sql, ctx, input, 'online')),
+              keyOf: (input) => `${input.stationId}|${input.start}`,
             },
             { maxInFlight: GROUPS_IN_FLIGHT, maxGroup: GROUP_SIZE },
           )

@@ -142,6 +142,7 @@ describeEachDb('bookings placed as a group', (kind) => {
       {
         group: () => Promise.reject(new Error('the connection was lost')),
         one: async (i) => (await t.db.sqlTx((sql) => placeBooking(sql, t.ctx, i, 'online'))).appointment.id,
+        keyOf: (i) => i.start,
       },
       { maxInFlight: 1, maxGroup: 10 },
     );

@@ -149,3 +149,30 @@ describeEachDb('booking races', (kind) => {
     expect(await seatsAt('2026-12-04', '17:00')).toBe(1);
   });
 });
+
+// On MySQL, concurrent bookings are placed in groups (placementGroup.ts); the path that
+// places each booking in a transaction of its own must hold the invariant as well.
+describeEachDb('booking races, one transaction per booking (BOOKING_GROUPS=0)', (kind) => {
+  let t: TestApp;
+  let server: Awaited<ReturnType<typeof listen>>;
+  beforeAll(async () => {
+    t = await setupTestApp(kind, { poolSize: 20, env: { BOOKING_GROUPS: '0' } });
+    server = await listen(t);
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.close();
+  });
+
+  it('fills a two-seat slot with exactly two of 60 concurrent bookings', async () => {
+    const wide = await t.make.station({ seatsPerSlot: 2 });
+    await t.make.shift({ date: '2026-12-02', stationId: wide.id });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => server.http.post('/api/appointments').send(bookingFor(wide.id, '2026-12-02T11:00:00+08:00'))),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 409 && r.body.error.code === 'slot_full')).toHaveLength(58);
+    const seats: { seat_no: number }[] = await t.db.ds.query('SELECT seat_no FROM appointment_seats WHERE station_id = ? ORDER BY seat_no', [wide.id]);
+    expect(seats.map((s) => Number(s.seat_no))).toEqual([1, 2]);
+  });
+});

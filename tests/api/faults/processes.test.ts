@@ -127,5 +127,26 @@ if (TEST_DATABASE_URL) {
       await db.close();
       expect(Number(seats[0].n)).toBe(1);
     });
+
+    it('gives four one-seat slots to exactly four of 160 workers whose bookings both instances place in groups', async () => {
+      const day = target.start.slice(0, 10);
+      const starts = ['09:00', '09:30', '10:00', '10:30'].map((time) => `${day}T${time}:00+08:00`);
+      // Each instance gathers what arrives together into one transaction; the groups of the
+      // two instances compete for the same seats, and the seat's index decides.
+      const results = await Promise.all(
+        Array.from({ length: 160 }, (_, i) => post(i % 2 ? a.url : b.url, booking(target.stationId, starts[i % 4]!, 100 + i))),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(4);
+      expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.error?.code === 'slot_full')).toBe(true);
+      const db = await Db.connect({ url: database.url });
+      const perSlot: { slot_time: string; n: number }[] = await db.read((m) =>
+        m.query('SELECT slot_time, COUNT(*) AS n FROM appointment_seats WHERE date = ? GROUP BY slot_time ORDER BY slot_time', [day]),
+      );
+      const sms = await db.read((m) => m.query("SELECT COUNT(DISTINCT recipient_phone) AS n FROM notifications WHERE kind = 'booking.confirmed'"));
+      await db.close();
+      expect(perSlot.map((r) => [r.slot_time, Number(r.n)])).toEqual([...starts.map((s) => [s.slice(11, 16), 1]), ['15:00', 1]]);
+      // One confirmation per booking made, none for the refused.
+      expect(Number(sms[0].n)).toBe(5);
+    });
   });
 }

@@ -6,13 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { BookingGroups, type GroupRunner } from '../../../server/bookings/bookingGroups.js';
 
-function recorder(opts: { failGroups?: boolean } = {}) {
+function recorder(opts: { failGroups?: boolean; keyOf?: (n: number) => string } = {}) {
   const groups: number[][] = [];
   const alone: number[] = [];
   let running = 0;
   let most = 0;
   const gates: (() => void)[] = [];
   const runner: GroupRunner<number, string> = {
+    keyOf: opts.keyOf ?? ((n) => String(n)),
     async group(inputs) {
       groups.push(inputs);
       most = Math.max(most, ++running);
@@ -61,6 +62,22 @@ describe('BookingGroups', () => {
     expect(r.groups.slice(2)).toEqual([[7, 8]]);
     expect(r.most()).toBe(2);
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['g1', 'g2', 'refused -3', 'g4', 'g5', 'g6', 'g7', 'g8']);
+  });
+
+  it('keeps a slot that a group in flight holds out of the next group until that group is done', async () => {
+    const r = recorder({ keyOf: (n) => (n === 9 ? 'other slot' : 'one slot') });
+    const groups = new BookingGroups(r.runner, { maxInFlight: 2, maxGroup: 2 });
+    const answers = Promise.all([1, 2, 3, 4, 9].map((n) => groups.place(n)));
+    await new Promise((res) => setImmediate(res));
+    // 3 and 4 wait; 9, for another slot, goes on at once (alone).
+    expect(r.groups).toEqual([[1, 2]]);
+    expect(r.alone).toEqual([9]);
+    await r.openAll();
+    expect(await answers).toEqual(['g1', 'g2', 'g3', 'g4', 'a9']);
+    expect(r.groups).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('places each booking of a group that failed as a whole on its own', async () => {
