@@ -3,6 +3,8 @@
  * against an Express hello-world route in the same run; slot and coverage query latency.
  *   npx tsx bench/http.bench.ts
  *   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/test npx tsx bench/http.bench.ts
+ * Every booking carries an Idempotency-Key of its own, as the booking page sends
+ * (BENCH_IDEMPOTENCY_KEY=0 leaves it out, as the benchmarks before the sixth session did).
  * BENCH_DBS=sqlite|mysql runs one database; BENCH_BOOKING_ONLY=1 stops after the booking
  * runs (BENCH_BOOKING_ONLY=book: after the bookings themselves); BENCH_SECONDS sets each run's length;
  * BENCH_CONNECTIONS changes the 50 connections (to see whether a figure is bound by latency or by CPU).
@@ -159,6 +161,8 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
       try {
         const starts = bookableStarts(staffed, today);
         let n = 0;
+        const withKey = process.env.BENCH_IDEMPOTENCY_KEY !== '0';
+        const runId = Date.now().toString(36);
         const dbPid = target.name === 'mysql' ? databaseServerPid() : undefined;
         const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now(), bench: process.cpuUsage() };
         const booking = summarise(
@@ -172,7 +176,9 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
                   const i = n++;
                   const slot = starts[i % starts.length]!;
                   const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
-                  return { ...req, body: JSON.stringify({ stationId: slot.stationId, start: slot.start, name: '压测', phone, category: 'wage_arrears', consent: true }) };
+                  const body = JSON.stringify({ stationId: slot.stationId, start: slot.start, name: '压测', phone, category: 'wage_arrears', consent: true });
+                  // As the booking page does: every booking carries an Idempotency-Key of its own.
+                  return withKey ? { ...req, body, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${i}` } } : { ...req, body };
                 },
               },
             ],
@@ -236,7 +242,15 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
           ),
         );
         const booked = await db2.read((m) => m.query("SELECT COUNT(*) AS n FROM appointments WHERE status = 'booked'"));
-        rows.push({ db: target.name, what: `bookings made: ${Number(booked[0].n)}; seats claimed twice: ${Number(doubles[0].n)}; slots over capacity: ${Number(perSlot[0].n)}` });
+        const keyless = await db2.read((m) =>
+          m.query('SELECT COUNT(*) AS n FROM appointments a LEFT JOIN idempotency_keys k ON k.appointment_id = a.id WHERE k.id IS NULL'),
+        );
+        rows.push({
+          db: target.name,
+          what:
+            `bookings made: ${Number(booked[0].n)}; seats claimed twice: ${Number(doubles[0].n)}; slots over capacity: ${Number(perSlot[0].n)}` +
+            (withKey ? `; bookings without their Idempotency-Key: ${Number(keyless[0].n)}` : ''),
+        });
         await db2.close();
       } finally {
         await app.stop();

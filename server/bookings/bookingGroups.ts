@@ -14,8 +14,8 @@ export interface GroupRunner<I, O> {
   group(inputs: I[]): Promise<({ value: O } | { refused: Error })[]>;
   /** Place one alone. */
   one(input: I): Promise<O>;
-  /** What two concurrent groups must not both hold (a booking's slot). */
-  keyOf(input: I): string;
+  /** What two concurrent groups must not both hold (a booking's slot, its Idempotency-Key). */
+  keysOf(input: I): readonly string[];
 }
 
 interface Waiting<I, O> {
@@ -59,14 +59,15 @@ export class BookingGroups<I, O> {
 
   /**
    * The next group: the longest-waiting bookings, up to maxGroup, leaving for later those
-   * whose key (their slot) a group in flight already holds. Two groups of this instance
-   * then never compete for one seat, which would fail one of them as a whole.
+   * with a key (their slot, their Idempotency-Key) that a group in flight already holds.
+   * Two groups of this instance then never compete for one seat or key, which would fail
+   * one of them as a whole.
    */
   private take(): Waiting<I, O>[] {
     const batch: Waiting<I, O>[] = [];
     const later: Waiting<I, O>[] = [];
     for (const w of this.waiting) {
-      if (batch.length < this.opts.maxGroup && !this.busy.has(this.runner.keyOf(w.input))) batch.push(w);
+      if (batch.length < this.opts.maxGroup && !this.runner.keysOf(w.input).some((k) => this.busy.has(k))) batch.push(w);
       else later.push(w);
     }
     this.waiting = later;
@@ -75,7 +76,7 @@ export class BookingGroups<I, O> {
 
   private start(batch: Waiting<I, O>[]): void {
     this.inFlight++;
-    const keys = batch.map((w) => this.runner.keyOf(w.input));
+    const keys = batch.flatMap((w) => this.runner.keysOf(w.input));
     for (const k of keys) this.busy.set(k, (this.busy.get(k) ?? 0) + 1);
     void this.run(batch).finally(() => {
       this.inFlight--;

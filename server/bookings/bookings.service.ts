@@ -36,8 +36,8 @@ import type {
   WalkInInput,
 } from './bookings.schema.js';
 import { requestHash } from './idempotency.js';
-import { placeBooking, placeBookingOnce, type Placed } from './placement.js';
-import { placeGroup } from './placementGroup.js';
+import { placeBooking, placeBookingOnce, type Placement } from './placement.js';
+import { placeGroup, type GroupItem } from './placementGroup.js';
 import { BookingGroups } from './bookingGroups.js';
 import { PlacementThread, ThreadUnavailable } from './placementThread.js';
 import {
@@ -71,7 +71,7 @@ export class BookingsService {
   /** SQLite on a file: online bookings are placed on a thread of their own (placementThread.ts). */
   private readonly thread: PlacementThread | null;
   /** MySQL: online bookings that arrive together are placed in one transaction (placementGroup.ts). */
-  private readonly groups: BookingGroups<BookingInput, Placed> | null;
+  private readonly groups: BookingGroups<GroupItem, Placement> | null;
 
   constructor(private readonly ctx: AppContext) {
     this.lookups = new LookupGuard(ctx);
@@ -83,12 +83,12 @@ export class BookingsService {
     }
     this.groups =
       ctx.db.kind === 'mysql' && ctx.config.booking.groups
-        ? new BookingGroups<BookingInput, Placed>(
+        ? new BookingGroups<GroupItem, Placement>(
             {
-              group: async (inputs) =>
-                (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, inputs))).map((o) => ('placed' in o ? { value: o.placed } : o)),
-              one: (input) => ctx.db.sqlTx((sql) => placeBooking(sql, ctx, input, 'online')),
-              keyOf: (input) => `${input.stationId}|${input.start}`,
+              group: async (items) => (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, items))).map((o) => ('placement' in o ? { value: o.placement } : o)),
+              one: ({ input, claim }) =>
+                ctx.db.sqlTx(async (sql) => (claim ? placeBookingOnce(sql, ctx, input, 'online', claim) : { placed: await placeBooking(sql, ctx, input, 'online') })),
+              keysOf: ({ input, claim }) => (claim ? [`${input.stationId}|${input.start}`, `key|${claim.key}`] : [`${input.stationId}|${input.start}`]),
             },
             { maxInFlight: GROUPS_IN_FLIGHT, maxGroup: GROUP_SIZE },
           )
@@ -155,8 +155,12 @@ export class BookingsService {
     const here = async () =>
       claim
         ? this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
-        : { placed: await (this.groups ? this.groups.place(input) : this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online'))) };
-    const outcome = this.thread?.usable ? await this.thread.place(input, 'online', claim).catch(orHere(here)) : await here();
+        : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+    const outcome = this.thread?.usable
+      ? await this.thread.place(input, 'online', claim).catch(orHere(here))
+      : this.groups
+        ? await this.groups.place({ input, claim })
+        : await here();
     if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
     const { appointment, stationName, lawyerName } = outcome.placed;
     return presentBooking(appointment, stationName, lawyerName, this.tz);

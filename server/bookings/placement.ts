@@ -58,8 +58,8 @@ export const notSlot = () =>
 export const noStation = () => badRequest('No such station', [{ path: 'stationId', message: 'no open station has this id' }]);
 export const slotFull = () => conflict('That time is fully booked; please pick another', 'slot_full');
 const takenMeanwhile = () => conflict('That time has just been fully booked; please pick another', 'slot_full');
-const keyInFlight = () => conflict('A request with this Idempotency-Key is still being processed; retry shortly');
-const keyReused = () => conflict('This Idempotency-Key was already used for a different request; use a new key for a new booking');
+export const keyInFlight = () => conflict('A request with this Idempotency-Key is still being processed; retry shortly');
+export const keyReused = () => conflict('This Idempotency-Key was already used for a different request; use a new key for a new booking');
 
 /**
  * The 409 for a phone that may not take this booking (shared with reschedule and the waitlist).

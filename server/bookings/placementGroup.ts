@@ -6,12 +6,16 @@
  *   1. one batch of reads: lock every phone's guard row (in phone order, so two groups
  *      never wait on each other crosswise), then the stations, published shifts and
  *      calendar days of the group's dates, the seats already claimed in its slots, its
- *      phones' live bookings and the person-key secret;
+ *      phones' live bookings, their Idempotency-Keys already stored and the person-key
+ *      secret;
  *   2. the rules, in memory, booking after booking in arrival order, each seeing the
  *      seats and phone bookings the earlier ones of the group took (slots.ts,
- *      appointmentRules.ts): the same rules and answers as placement.ts;
+ *      appointmentRules.ts): the same rules and answers as placement.ts. A request whose
+ *      Idempotency-Key is stored, or held by an earlier booking of the group, gets that
+ *      booking back;
  *   3. insert the appointments (one statement) and read back their ids by booking code;
- *   4. insert the seat claims and SMS of all of them (one statement each); COMMIT alone.
+ *   4. insert the seat claims, SMS and Idempotency-Keys of all of them (one statement
+ *      each); COMMIT alone.
  *
  * A booking the rules refuse gets its own answer and takes nothing. Nothing here decides
  * who gets a seat in the end: the seat's unique index does. If any write is refused (a
@@ -24,13 +28,15 @@ import { insertRows, type Sql, type Stmt } from '../db/sql.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
 import { knownSecret, PERSON_KEY_SECRET, rememberSecret } from '../privacy/personKey.js';
-import { AppointmentEntity, AppointmentSeatEntity, type AppointmentRow } from './appointments.entity.js';
+import { AppointmentEntity, AppointmentSeatEntity, IdempotencyKeyEntity, type AppointmentRow } from './appointments.entity.js';
 import { phoneRuleViolation, type PhoneBooking } from './appointmentRules.js';
 import { bookedMessages, notifyEnv } from './bookings.notify.js';
 import type { BookingInput } from './bookings.schema.js';
 import {
   bookingRow,
   firstFreeSeat,
+  keyInFlight,
+  keyReused,
   lockPhonesStmt,
   metaOf,
   noStation,
@@ -40,29 +46,37 @@ import {
   slotFull,
   stationDayOf,
   seatRow,
-  type Placed,
+  type IdempotencyClaim,
+  type Placement,
   type StationDay,
 } from './placement.js';
 import { computeSlots, findSlot, localStartOf } from './slots.js';
 
-/** What became of one booking of a group: placed, or refused with this error (a 4xx). */
-export type GroupOutcome = { placed: Placed } | { refused: Error };
+/** One booking of a group, with its Idempotency-Key if the request had one. */
+export interface GroupItem {
+  input: BookingInput;
+  claim?: IdempotencyClaim;
+}
+
+/** What became of one booking of a group: placed (or an earlier request's booking, replayed), or refused with this error (a 4xx). */
+export type GroupOutcome = { placement: Placement } | { refused: Error };
 
 type Row = Record<string, unknown>;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * Place `inputs` (online bookings, no Idempotency-Key) in the session's transaction, in
- * order. Refusals are returned, not thrown; a thrown error means the group wrote nothing
- * that may be committed (the caller rolls back and places the bookings one by one).
+ * Place `items` (online bookings) in the session's transaction, in order. Refusals are
+ * returned, not thrown; a thrown error means the group wrote nothing that may be
+ * committed (the caller rolls back and places the bookings one by one). An
+ * Idempotency-Key already stored answers with its booking (a replay), as in placement.ts.
  */
-export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly BookingInput[]): Promise<GroupOutcome[]> {
+export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly GroupItem[]): Promise<GroupOutcome[]> {
   const now = ctx.clock.now();
   const tz = ctx.config.timeZone;
-  const locals = inputs.map((i) => localStartOf(i.start, tz));
+  const locals = items.map((item) => localStartOf(item.input.start, tz));
   const outcomes: (GroupOutcome | undefined)[] = locals.map((l) => (l ? undefined : { refused: notSlot() }));
-  const live = inputs.flatMap((input, i) => (locals[i] ? [{ input, local: locals[i]!, i }] : []));
+  const live = items.flatMap(({ input, claim }, i) => (locals[i] ? [{ input, claim, local: locals[i]!, i }] : []));
   if (live.length === 0) return outcomes as GroupOutcome[];
 
   // 1. Reads, all in one batch; each asks for a superset (the group's stations × dates ×
@@ -95,7 +109,22 @@ export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly Boo
     params: [...phones, now],
   });
   const secretAt = known ? -1 : at({ sql: 'SELECT value FROM settings WHERE name = ?', params: [PERSON_KEY_SECRET] });
+  const claims = live.flatMap((b) => (b.claim ? [b.claim] : []));
+  const scopes = uniq(claims.map((c) => c.scope));
+  const keys = uniq(claims.map((c) => c.key));
+  const priorAt =
+    claims.length === 0
+      ? -1
+      : at({
+          sql: `SELECT scope, idem_key AS idemKey, request_hash AS hash, appointment_id AS appointmentId FROM idempotency_keys WHERE scope IN (${marks(scopes.length)}) AND idem_key IN (${marks(keys.length)})`,
+          params: [...scopes, ...keys],
+        });
   const reads = (await sql.batch(stmts)).map((r) => r.rows);
+  const claimKey = (c: IdempotencyClaim) => `${c.scope}|${c.key}`;
+  const prior = new Map((priorAt < 0 ? [] : reads[priorAt]!).map((r) => [`${String(r.scope)}|${String(r.idemKey)}`, r]));
+  /** A request whose key an earlier booking of this group holds gets that booking's answer (a retry that overtook its first try). */
+  const firstWithKey = new Map<string, { i: number; hash: string }>();
+  const sameAs = new Map<number, number>();
 
   const secret = known ?? reads[secretAt]![0]?.value;
   if (typeof secret !== 'string') throw new Error('the person-key secret is missing (run the migrations)');
@@ -125,9 +154,29 @@ export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly Boo
 
   // 2. The rules, booking by booking.
   const days = new Map<string, StationDay>();
-  const accepted: { i: number; row: Omit<AppointmentRow, 'id'>; seatNo: number; stationName: string; lawyerName: string }[] = [];
+  const accepted: { i: number; claim?: IdempotencyClaim; row: Omit<AppointmentRow, 'id'>; seatNo: number; stationName: string; lawyerName: string }[] = [];
   let provisional = 0;
-  for (const { input, local, i } of live) {
+  for (const { input, claim, local, i } of live) {
+    if (claim) {
+      // As placement.ts: a key already used answers for its first request, whatever the slot now says.
+      const before = prior.get(claimKey(claim));
+      if (before) {
+        outcomes[i] =
+          before.hash !== claim.hash
+            ? { refused: keyReused() }
+            : before.appointmentId === null
+              ? { refused: keyInFlight() }
+              : { placement: { replayOf: Number(before.appointmentId) } };
+        continue;
+      }
+      const first = firstWithKey.get(claimKey(claim));
+      if (first) {
+        if (first.hash !== claim.hash) outcomes[i] = { refused: keyReused() };
+        else sameAs.set(i, first.i);
+        continue;
+      }
+      firstWithKey.set(claimKey(claim), { i, hash: claim.hash });
+    }
     const dayKey = `${input.stationId}|${local.date}`;
     let day = days.get(dayKey);
     if (!day) {
@@ -176,9 +225,16 @@ export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly Boo
     taken.set(seatKey, seats);
     // Counted against this phone's later bookings in the group; its id is not known yet.
     held.set(input.phone, [...phoneHeld, { id: --provisional, status: 'booked', startAt: span.start, endAt: span.end }]);
-    accepted.push({ i, row: bookingRow(input, slot, 'online', secret, now), seatNo, stationName: day.station.name, lawyerName: slot.lawyerName });
+    accepted.push({ i, claim, row: bookingRow(input, slot, 'online', secret, now), seatNo, stationName: day.station.name, lawyerName: slot.lawyerName });
   }
-  if (accepted.length === 0) return outcomes as GroupOutcome[];
+  const answerRepeats = () => {
+    for (const [i, first] of sameAs) {
+      const o = outcomes[first]!;
+      outcomes[i] = 'placement' in o && 'placed' in o.placement ? { placement: { replayOf: o.placement.placed.appointment.id } } : o;
+    }
+    return outcomes as GroupOutcome[];
+  };
+  if (accepted.length === 0) return answerRepeats();
 
   // 3. The appointments, and their ids (read back by code: ids of one multi-row insert
   //    need not be consecutive on MySQL 8).
@@ -190,9 +246,10 @@ export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly Boo
   ]);
   const idOf = new Map(ids!.rows.map((r) => [String(r.code), Number(r.id)]));
 
-  // 4. Their seats and messages.
+  // 4. Their seats, messages and Idempotency-Keys.
   const seats: ReturnType<typeof seatRow>[] = [];
   const messages: ReturnType<typeof outboxRow>[] = [];
+  const keyRows: Record<string, unknown>[] = [];
   const env = notifyEnv(ctx);
   for (const a of accepted) {
     const id = idOf.get(a.row.code);
@@ -200,8 +257,13 @@ export async function placeGroup(sql: Sql, ctx: AppContext, inputs: readonly Boo
     const appointment: AppointmentRow = { ...a.row, id };
     seats.push(seatRow(appointment, a.seatNo, now));
     for (const n of bookedMessages(env, appointment, a.stationName)) messages.push(outboxRow(n, now));
-    outcomes[a.i] = { placed: { appointment, stationName: a.stationName, lawyerName: a.lawyerName } };
+    if (a.claim) keyRows.push({ scope: a.claim.scope, idemKey: a.claim.key, requestHash: a.claim.hash, appointmentId: id, createdAt: now });
+    outcomes[a.i] = { placement: { placed: { appointment, stationName: a.stationName, lawyerName: a.lawyerName } } };
   }
-  await sql.batch([insertRows(meta(AppointmentSeatEntity), seats), insertRows(meta(NotificationEntity), messages)]);
-  return outcomes as GroupOutcome[];
+  await sql.batch([
+    insertRows(meta(AppointmentSeatEntity), seats),
+    insertRows(meta(NotificationEntity), messages),
+    ...(keyRows.length > 0 ? [insertRows(meta(IdempotencyKeyEntity), keyRows)] : []),
+  ]);
+  return answerRepeats();
 }

@@ -11,17 +11,25 @@ import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { bookingFor, count, freshPhone } from './helpers.js';
 import { AppointmentEntity } from '../../../server/bookings/appointments.entity.js';
 import { NotificationEntity } from '../../../server/notifications/notifications.entity.js';
-import { placeGroup, type GroupOutcome } from '../../../server/bookings/placementGroup.js';
+import { placeGroup, type GroupItem, type GroupOutcome } from '../../../server/bookings/placementGroup.js';
 import { placeBooking } from '../../../server/bookings/placement.js';
 import { BookingGroups } from '../../../server/bookings/bookingGroups.js';
 import type { BookingInput } from '../../../server/bookings/bookings.schema.js';
 import type { Sql } from '../../../server/db/sql.js';
 import { PhoneRefusal } from '../../../server/bookings/lookupGuard.js';
+import { requestHash } from '../../../server/bookings/idempotency.js';
 
 const input = (b: ReturnType<typeof bookingFor>) => b as unknown as BookingInput;
+const items = (inputs: BookingInput[]): GroupItem[] => inputs.map((i) => ({ input: i }));
 
-const describe = (o: GroupOutcome) =>
-  'placed' in o ? `seat@${o.placed.appointment.slotTime}` : `${(o.refused as { status?: number }).status}:${(o.refused as { code?: string }).code}`;
+/** The booking an outcome placed (not a replay), or undefined. */
+const placedOf = (o: GroupOutcome | undefined) => (o && 'placement' in o && 'placed' in o.placement ? o.placement.placed : undefined);
+
+const describe = (o: GroupOutcome) => {
+  if ('refused' in o) return `${(o.refused as { status?: number }).status}:${(o.refused as { code?: string }).code}`;
+  const placed = placedOf(o);
+  return placed ? `seat@${placed.appointment.slotTime}` : `replay of ${(o.placement as { replayOf: number }).replayOf}`;
+};
 
 describeEachDb('bookings placed as a group', (kind) => {
   let t: TestApp;
@@ -50,7 +58,7 @@ describeEachDb('bookings placed as a group', (kind) => {
       input(bookingFor(999_999, '2026-12-03T09:00:00+08:00')), // no such station
       input(bookingFor(stationId, 'not a time')),
     ];
-    const outcomes = await t.db.sqlTx((sql) => placeGroup(sql, t.ctx, group));
+    const outcomes = await t.db.sqlTx((sql) => placeGroup(sql, t.ctx, items(group)));
     expect(outcomes.map(describe)).toEqual([
       'seat@09:00',
       'seat@09:00',
@@ -67,7 +75,7 @@ describeEachDb('bookings placed as a group', (kind) => {
     expect(outcomes[4]!).toMatchObject({ refused: expect.any(PhoneRefusal) });
     expect(outcomes[7]!).toMatchObject({ refused: expect.any(PhoneRefusal) });
 
-    const placed = outcomes.flatMap((o) => ('placed' in o ? [o.placed] : []));
+    const placed = outcomes.flatMap((o) => placedOf(o) ?? []);
     expect(placed).toHaveLength(5);
     for (const p of placed) {
       // What the group answered is what was stored, under the stored id.
@@ -86,8 +94,8 @@ describeEachDb('bookings placed as a group', (kind) => {
       [stationId],
     );
     expect(seats.map((s) => [Number(s.seat_no), Number(s.appointment_id)])).toEqual([
-      [1, (outcomes[0] as { placed: { appointment: { id: number } } }).placed.appointment.id],
-      [2, (outcomes[1] as { placed: { appointment: { id: number } } }).placed.appointment.id],
+      [1, placedOf(outcomes[0])!.appointment.id],
+      [2, placedOf(outcomes[1])!.appointment.id],
     ]);
     // The refused took nothing.
     const refusedPhones = [group[2]!, group[8]!, group[9]!, group[10]!].map((b) => b.phone);
@@ -100,12 +108,42 @@ describeEachDb('bookings placed as a group', (kind) => {
     const first = input(bookingFor(stationId, '2026-12-02T09:00:00+08:00'));
     await t.db.sqlTx((sql) => placeBooking(sql, t.ctx, first, 'online'));
     const again = await t.db.sqlTx((sql) =>
-      placeGroup(sql, t.ctx, [input(bookingFor(stationId, '2026-12-02T09:00:00+08:00', { phone: first.phone })), input(bookingFor(stationId, '2026-12-02T09:00:00+08:00'))]),
+      placeGroup(sql, t.ctx, items([input(bookingFor(stationId, '2026-12-02T09:00:00+08:00', { phone: first.phone })), input(bookingFor(stationId, '2026-12-02T09:00:00+08:00'))])),
     );
     // The phone already holds 09:00; the one seat left goes to the next.
     expect(again.map(describe)).toEqual(['409:conflict', 'seat@09:00']);
-    const full = await t.db.sqlTx((sql) => placeGroup(sql, t.ctx, [input(bookingFor(stationId, '2026-12-02T09:00:00+08:00'))]));
+    const full = await t.db.sqlTx((sql) => placeGroup(sql, t.ctx, items([input(bookingFor(stationId, '2026-12-02T09:00:00+08:00'))])));
     expect(full.map(describe)).toEqual(['409:slot_full']);
+  });
+
+  it('answers a repeated Idempotency-Key with the booking of its first request, in the group or before it', async () => {
+    const at = (time: string) => input(bookingFor(stationId, `2026-12-04T${time}:00+08:00`));
+    const claim = (key: string, body: BookingInput) => ({ scope: 'appointment.create', key: `${key}-${kind}`, hash: requestHash(body) });
+    const stored = at('14:00');
+    const before = await t.db.sqlTx((sql) => placeGroup(sql, t.ctx, [{ input: stored, claim: claim('stored', stored) }]));
+    const storedId = placedOf(before[0])!.appointment.id;
+    const first = at('14:30');
+    const other = at('14:30');
+    const outcomes = await t.db.sqlTx((sql) =>
+      placeGroup(sql, t.ctx, [
+        { input: first, claim: claim('first', first) },
+        { input: first, claim: claim('first', first) }, // a retry that overtook the first try
+        { input: other, claim: claim('first', other) }, // the same key for another booking
+        { input: stored, claim: claim('stored', stored) }, // a retry of a booking made earlier
+      ]),
+    );
+    const firstId = placedOf(outcomes[0])!.appointment.id;
+    expect(outcomes.map(describe)).toEqual(['seat@14:30', `replay of ${firstId}`, '409:conflict', `replay of ${storedId}`]);
+    expect((outcomes[2] as { refused: Error }).refused.message).toMatch(/different request/);
+    const keys: { idem_key: string; appointment_id: number }[] = await t.db.ds.query(
+      'SELECT idem_key, appointment_id FROM idempotency_keys WHERE idem_key IN (?, ?) ORDER BY idem_key',
+      [`first-${kind}`, `stored-${kind}`],
+    );
+    expect(keys.map((k) => [k.idem_key, Number(k.appointment_id)])).toEqual([
+      [`first-${kind}`, firstId],
+      [`stored-${kind}`, storedId],
+    ]);
+    expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE phone IN (?, ?)', [first.phone, other.phone])).toBe(1);
   });
 
   it('leaves nothing of the group when the database refuses one of its writes', async () => {
@@ -130,7 +168,7 @@ describeEachDb('bookings placed as a group', (kind) => {
         },
       };
     };
-    await expect(t.db.sqlTx((sql) => placeGroup(sneaky(sql), t.ctx, group))).rejects.toThrow(/uq_seats_slot_seat|seat_no|UNIQUE|Duplicate/i);
+    await expect(t.db.sqlTx((sql) => placeGroup(sneaky(sql), t.ctx, items(group)))).rejects.toThrow(/uq_seats_slot_seat|seat_no|UNIQUE|Duplicate/i);
     const phones = group.map((b) => b.phone);
     expect(await count(t, `SELECT COUNT(*) FROM appointments WHERE phone IN (?, ?, ?)`, phones)).toBe(0);
     expect(await count(t, `SELECT COUNT(*) FROM notifications WHERE recipient_phone IN (?, ?, ?)`, phones)).toBe(0);
@@ -142,7 +180,7 @@ describeEachDb('bookings placed as a group', (kind) => {
       {
         group: () => Promise.reject(new Error('the connection was lost')),
         one: async (i) => (await t.db.sqlTx((sql) => placeBooking(sql, t.ctx, i, 'online'))).appointment.id,
-        keyOf: (i) => i.start,
+        keysOf: (i) => [i.start],
       },
       { maxInFlight: 1, maxGroup: 10 },
     );

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { BookingGroups, type GroupRunner } from '../../../server/bookings/bookingGroups.js';
 
 function recorder(opts: { failGroups?: boolean; keyOf?: (n: number) => string } = {}) {
+  const keyOf = opts.keyOf ?? ((n: number) => String(n));
   const groups: number[][] = [];
   const alone: number[] = [];
   let running = 0;
   let most = 0;
   const gates: (() => void)[] = [];
   const runner: GroupRunner<number, string> = {
-    keyOf: opts.keyOf ?? ((n) => String(n)),
+    keysOf: (n) => [keyOf(n)],
     async group(inputs) {
       groups.push(inputs);
       most = Math.max(most, ++running);
