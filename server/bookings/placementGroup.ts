@@ -65,6 +65,13 @@ type Row = Record<string, unknown>;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
+/** The distinct tuples of `xs`, in first-seen order. */
+function uniqBy<T extends readonly (string | number)[]>(xs: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const x of xs) seen.set(x.join('|'), seen.get(x.join('|')) ?? x);
+  return [...seen.values()];
+}
+
 /**
  * Place `items` (online bookings) in the session's transaction, in order. Refusals are
  * returned, not thrown; a thrown error means the group wrote nothing that may be
@@ -79,13 +86,14 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
   const live = items.flatMap(({ input, claim }, i) => (locals[i] ? [{ input, claim, local: locals[i]!, i }] : []));
   if (live.length === 0) return outcomes as GroupOutcome[];
 
-  // 1. Reads, all in one batch; each asks for a superset (the group's stations × dates ×
-  //    times), sorted out in memory below.
+  // 1. Reads, all in one batch, each for exactly the group's phones, station days and slots
+  //    (an OR of index prefixes: the database reads those index ranges and nothing more).
   const uniq = <T>(xs: T[]) => [...new Set(xs)];
   const phones = uniq(live.map((b) => b.input.phone)).sort();
   const stationIds = uniq(live.map((b) => b.input.stationId));
   const dates = uniq(live.map((b) => b.local.date));
-  const times = uniq(live.map((b) => b.local.time));
+  const stationDays = uniqBy(live.map((b) => [b.input.stationId, b.local.date] as const));
+  const slots = uniqBy(live.map((b) => [b.input.stationId, b.local.date, b.local.time] as const));
   const known = knownSecret(ctx.db.ds);
   const stmts: Stmt[] = [];
   const at = (stmt: Stmt) => stmts.push(stmt) - 1;
@@ -94,15 +102,15 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
   const shiftsAt = at({
     sql:
       'SELECT s.station_id AS stationId, s.date AS date, s.shift_start AS shiftStart, s.shift_end AS shiftEnd, l.name AS lawyerName ' +
-      `FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE s.station_id IN (${marks(stationIds.length)}) AND s.date IN (${marks(dates.length)}) AND s.status = 'published' ORDER BY s.seat, s.id`,
-    params: [...stationIds, ...dates],
+      `FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE (${stationDays.map(() => '(s.station_id = ? AND s.date = ?)').join(' OR ')}) AND s.status = 'published' ORDER BY s.seat, s.id`,
+    params: stationDays.flat(),
   });
   const calendarAt = at({ sql: `SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date IN (${marks(dates.length)})`, params: dates });
   const seatsAt = at({
     sql:
       'SELECT station_id AS stationId, date, slot_time AS slotTime, seat_no AS seatNo FROM appointment_seats ' +
-      `WHERE station_id IN (${marks(stationIds.length)}) AND date IN (${marks(dates.length)}) AND slot_time IN (${marks(times.length)})`,
-    params: [...stationIds, ...dates, ...times],
+      `WHERE ${slots.map(() => '(station_id = ? AND date = ? AND slot_time = ?)').join(' OR ')}`,
+    params: slots.flat(),
   });
   const phonesAt = at({
     sql: `SELECT phone, id, status, start_at AS startAt, end_at AS endAt FROM appointments WHERE phone IN (${marks(phones.length)}) AND status IN ('booked', 'checked_in') AND end_at > ?`,
