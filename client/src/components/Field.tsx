@@ -39,13 +39,7 @@ export function FieldError({ message, id }: { message?: string; id?: string }) {
   );
 }
 
-/** Messages for a path and everything below it (`openHours` collects `openHours.3.end`). */
-export function errorsUnder(errors: Record<string, string>, prefix: string): string | undefined {
-  const own = errors[prefix];
-  if (own) return own;
-  const nested = Object.entries(errors).filter(([k]) => k.startsWith(`${prefix}.`));
-  return nested.length ? nested.map(([, m]) => m).join('；') : undefined;
-}
+export { errorsUnder } from '../lib/fieldErrors';
 
 /** Server messages whose path no field on the form shows (a root-level rule, an unknown key). */
 export function UnplacedErrors({ error, fields }: { error: unknown; fields: readonly string[] }) {

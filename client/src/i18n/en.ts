@@ -39,6 +39,7 @@ const en: WithSingulars<Translation> = {
     colon: ': ',
     inParens: ' ({{text}})',
     listSeparator: ', ',
+    sentenceSeparator: '; ',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

@@ -38,10 +38,11 @@ const zhCN = {
     optional: '选填',
     back: '返回',
     required: '必填',
-    /** Punctuation that differs by language: after a label, around an aside, between list items. */
+    /** Punctuation that differs by language: after a label, around an aside, between list items, between sentences. */
     colon: '：',
     inParens: '（{{text}}）',
     listSeparator: '、',
+    sentenceSeparator: '；',
   },
   errors: {
     generic: '出错了：{{message}}',

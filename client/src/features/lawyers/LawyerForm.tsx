@@ -104,7 +104,7 @@ export function LawyerForm({ lawyer, stations, onDone, onCancel }: Props) {
         </Field>
       </div>
 
-      <fieldset className={`checks${errorsUnder(errors, 'specialties') ? ' field-invalid' : ''}`}>
+      <fieldset className={`checks${errorsUnder(errors, 'specialties', t('common.sentenceSeparator')) ? ' field-invalid' : ''}`}>
         <legend>{t('lawyers.fields.specialties')}</legend>
         <div className="check-grid">
           {DISPUTE_CATEGORIES.map((c) => (
@@ -118,10 +118,10 @@ export function LawyerForm({ lawyer, stations, onDone, onCancel }: Props) {
             </label>
           ))}
         </div>
-        <FieldError message={errorsUnder(errors, 'specialties')} />
+        <FieldError message={errorsUnder(errors, 'specialties', t('common.sentenceSeparator'))} />
       </fieldset>
 
-      <fieldset className={`checks${errorsUnder(errors, 'stationIds') ? ' field-invalid' : ''}`}>
+      <fieldset className={`checks${errorsUnder(errors, 'stationIds', t('common.sentenceSeparator')) ? ' field-invalid' : ''}`}>
         <legend>{t('lawyers.fields.stationIds')}</legend>
         <div className="check-grid">{mainStations.map(stationBox)}</div>
         {villages.length > 0 && (
@@ -132,7 +132,7 @@ export function LawyerForm({ lawyer, stations, onDone, onCancel }: Props) {
             <div className="check-grid">{villages.map(stationBox)}</div>
           </details>
         )}
-        <FieldError message={errorsUnder(errors, 'stationIds')} />
+        <FieldError message={errorsUnder(errors, 'stationIds', t('common.sentenceSeparator'))} />
       </fieldset>
 
       <label className="check">

@@ -84,7 +84,7 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
     save.mutate({ id: rotation?.id ?? null, body: bodyOf(draft) }, { onSuccess: onDone });
   };
 
-  const lawyerError = errorsUnder(errors, 'lawyerIds');
+  const lawyerError = errorsUnder(errors, 'lawyerIds', t('common.sentenceSeparator'));
 
   return (
     <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-labelledby="rotation-form-title">

@@ -119,7 +119,7 @@ export function StationForm({ station, stations, onDone, onCancel }: Props) {
   /** The server's message for range `index` of weekday `wd`, found through its place in the flat array. */
   const rangeError = (wd: number, index: number) => {
     const flat = origin.findIndex((o) => o.weekday === wd && o.index === index);
-    return flat < 0 ? undefined : errorsUnder(errors, `openHours.${flat}`);
+    return flat < 0 ? undefined : errorsUnder(errors, `openHours.${flat}`, t('common.sentenceSeparator'));
   };
 
   const onSubmit = (e: FormEvent) => {
