@@ -171,21 +171,7 @@ async function place(
   if (!cached) days?.set(dayKey, day);
   const station = day.station;
   if (!station) throw noStation();
-  const slot = findSlot(
-    computeSlots({
-      station: station.slots,
-      date: local.date,
-      shifts: day.shifts,
-      calendar: day.calendar,
-      booked: new Map([[local.time, seatRows.length]]),
-      now,
-      timeZone: tz,
-      minNoticeMinutes: ctx.config.booking.minNoticeMinutes,
-      horizonDays: ctx.config.booking.horizonDays,
-      onlyTime: local.time,
-    }),
-    input.start,
-  );
+  const slot = requestedSlot(ctx, station, day, local, input.start, seatRows.length, now);
   if (!slot) throw notSlot();
   if (slot.remaining <= 0) throw slotFull();
   const span = { start: new Date(slot.start), end: new Date(slot.end) };
@@ -222,6 +208,36 @@ async function place(
     await writeOrRetry(sql, restFailed, () => sql.batch(rest));
   }
   return { placed: { appointment, stationName, lawyerName: slot.lawyerName } };
+}
+
+/**
+ * The slot a booking asks for (`start`, at `local` in the network's time zone) on a station's
+ * day, with `booked` seats already claimed; null when it is not a bookable slot now.
+ */
+export function requestedSlot(
+  ctx: AppContext,
+  station: NonNullable<StationDay['station']>,
+  day: StationDay,
+  local: { date: string; time: string },
+  start: string,
+  booked: number,
+  now: Date,
+): Slot | null {
+  return findSlot(
+    computeSlots({
+      station: station.slots,
+      date: local.date,
+      shifts: day.shifts,
+      calendar: day.calendar,
+      booked: new Map([[local.time, booked]]),
+      now,
+      timeZone: ctx.config.timeZone,
+      minNoticeMinutes: ctx.config.booking.minNoticeMinutes,
+      horizonDays: ctx.config.booking.horizonDays,
+      onlyTime: local.time,
+    }),
+    start,
+  );
 }
 
 export const metaOf = (ctx: AppContext) => (entity: EntityTarget<ObjectLiteral>) => ctx.db.ds.getMetadata(entity);

@@ -43,6 +43,7 @@ import {
   notSlot,
   phoneBooking,
   phoneRuleError,
+  requestedSlot,
   slotFull,
   stationDayOf,
   seatRow,
@@ -50,7 +51,7 @@ import {
   type Placement,
   type StationDay,
 } from './placement.js';
-import { computeSlots, findSlot, localStartOf } from './slots.js';
+import { localStartOf } from './slots.js';
 
 /** One booking of a group, with its Idempotency-Key if the request had one. */
 export interface GroupItem {
@@ -198,21 +199,7 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
     }
     const seatKey = `${dayKey}|${local.time}`;
     const seats = taken.get(seatKey) ?? new Set<number>();
-    const slot = findSlot(
-      computeSlots({
-        station: day.station.slots,
-        date: local.date,
-        shifts: day.shifts,
-        calendar: day.calendar,
-        booked: new Map([[local.time, seats.size]]),
-        now,
-        timeZone: tz,
-        minNoticeMinutes: ctx.config.booking.minNoticeMinutes,
-        horizonDays: ctx.config.booking.horizonDays,
-        onlyTime: local.time,
-      }),
-      input.start,
-    );
+    const slot = requestedSlot(ctx, day.station, day, local, input.start, seats.size, now);
     if (!slot) {
       refuse(notSlot());
       continue;

@@ -9,6 +9,19 @@ import { bookingFor, count, freshPhone, listen } from './helpers.js';
 import { AppointmentEntity } from '../../../server/bookings/appointments.entity.js';
 import { claimSeat } from '../../../server/bookings/bookings.repository.js';
 
+/** 60 concurrent bookings for one two-seat slot: exactly two get a seat (1 and 2), the rest 409 slot_full. */
+async function raceForTwoSeats(t: TestApp, server: Awaited<ReturnType<typeof listen>>): Promise<void> {
+  const wide = await t.make.station({ seatsPerSlot: 2 });
+  await t.make.shift({ date: '2026-12-02', stationId: wide.id });
+  const results = await Promise.all(
+    Array.from({ length: 60 }, () => server.http.post('/api/appointments').send(bookingFor(wide.id, '2026-12-02T11:00:00+08:00'))),
+  );
+  expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+  expect(results.filter((r) => r.status === 409 && r.body.error.code === 'slot_full')).toHaveLength(58);
+  const seats: { seat_no: number }[] = await t.db.ds.query('SELECT seat_no FROM appointment_seats WHERE station_id = ? ORDER BY seat_no', [wide.id]);
+  expect(seats.map((s) => Number(s.seat_no))).toEqual([1, 2]);
+}
+
 describeEachDb('booking races', (kind) => {
   let t: TestApp;
   let server: Awaited<ReturnType<typeof listen>>;
@@ -41,15 +54,7 @@ describeEachDb('booking races', (kind) => {
   });
 
   it('fills a two-seat slot with exactly two of 60 concurrent bookings', async () => {
-    const wide = await t.make.station({ seatsPerSlot: 2 });
-    await t.make.shift({ date: '2026-12-02', stationId: wide.id });
-    const results = await Promise.all(
-      Array.from({ length: 60 }, () => server.http.post('/api/appointments').send(bookingFor(wide.id, '2026-12-02T11:00:00+08:00'))),
-    );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
-    expect(results.filter((r) => r.status === 409 && r.body.error.code === 'slot_full')).toHaveLength(58);
-    const seats: { seat_no: number }[] = await t.db.ds.query('SELECT seat_no FROM appointment_seats WHERE station_id = ? ORDER BY seat_no', [wide.id]);
-    expect(seats.map((s) => s.seat_no)).toEqual([1, 2]);
+    await raceForTwoSeats(t, server);
   });
 
   it('makes one booking from 20 concurrent retries with the same Idempotency-Key', async () => {
@@ -165,14 +170,6 @@ describeEachDb('booking races, one transaction per booking (BOOKING_GROUPS=0)', 
   });
 
   it('fills a two-seat slot with exactly two of 60 concurrent bookings', async () => {
-    const wide = await t.make.station({ seatsPerSlot: 2 });
-    await t.make.shift({ date: '2026-12-02', stationId: wide.id });
-    const results = await Promise.all(
-      Array.from({ length: 60 }, () => server.http.post('/api/appointments').send(bookingFor(wide.id, '2026-12-02T11:00:00+08:00'))),
-    );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
-    expect(results.filter((r) => r.status === 409 && r.body.error.code === 'slot_full')).toHaveLength(58);
-    const seats: { seat_no: number }[] = await t.db.ds.query('SELECT seat_no FROM appointment_seats WHERE station_id = ? ORDER BY seat_no', [wide.id]);
-    expect(seats.map((s) => Number(s.seat_no))).toEqual([1, 2]);
+    await raceForTwoSeats(t, server);
   });
 });
