@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RequestHandler } from 'express';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
 import { idParams } from '../http/schemas.js';
-import { createUserBody, loginBody, loginResponse, updateUserBody, userAccountSchema, userSchema } from './auth.schema.js';
+import { createUserBody, loginBody, loginResponse, updateUserBody, meSchema, userAccountSchema } from './auth.schema.js';
 import type { UsersService } from './users.service.js';
 
 export function authRoutes(users: UsersService, loginLimiter: RequestHandler): AnyRoute[] {
@@ -36,8 +36,8 @@ export function authRoutes(users: UsersService, loginLimiter: RequestHandler): A
       summary: 'The signed-in user',
       tags: ['auth'],
       access: 'signedIn',
-      response: userSchema,
-      handler: ({ user }) => user,
+      response: meSchema,
+      handler: ({ user }) => users.me(user!),
     }),
     defineRoute({
       method: 'post',

@@ -25,7 +25,18 @@ export const loginBody = z
   })
   .meta({ id: 'LoginRequest' });
 
-export const loginResponse = z.object({ token: z.string(), user: userSchema }).meta({ id: 'LoginResponse' });
+/** The signed-in user, as `GET /api/me` and sign-in give it: with what the menus need to know. */
+export const meSchema = userSchema
+  .extend({
+    actsForWholeNetwork: z.boolean().meta({
+      description:
+        'true for coordinators, admins, and staff with no station or posted at the district station: they may use the network-wide desks (the privacy desk)',
+    }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
+
+export const loginResponse = z.object({ token: z.string(), user: meSchema }).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
 /** A user account as admins manage it: the user, and whether the account may sign in. */

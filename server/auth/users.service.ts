@@ -5,9 +5,10 @@ import { isUniqueViolation, isForeignKeyViolation } from '../db/errors.js';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { StationEntity } from '../stations/stations.entity.js';
+import { actsForWholeNetworkNow } from '../stations/scope.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { AuthUser } from './policy.js';
-import type { CreateUserInput, UpdateUserInput, UserAccount } from './auth.schema.js';
+import type { CreateUserInput, Me, UpdateUserInput, UserAccount } from './auth.schema.js';
 import { adminRemovalIssue, lawyerLinkIssue } from './accountRules.js';
 import { countActiveAdminsForUpdate, linkedLawyerActive, lockLawyerForLinking, otherActiveAccountOfLawyer } from './users.repository.js';
 import { SessionEntity, UserEntity, type UserRow } from './users.entity.js';
@@ -33,7 +34,7 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 export class UsersService {
   constructor(private readonly ctx: AppContext) {}
 
-  async login(username: string, password: string): Promise<{ token: string; user: AuthUser }> {
+  async login(username: string, password: string): Promise<{ token: string; user: Me }> {
     const user = await this.ctx.db.read(async (m) => {
       const row = await m.findOneBy(UserEntity, { username });
       return row && row.active && (await linkedLawyerActive(m, row)) ? row : null;
@@ -62,7 +63,13 @@ export class UsersService {
         .where('user_id = :uid AND expires_at < :now', { uid: user.id, now })
         .execute();
     });
-    return { token, user: presentUser(user) };
+    return { token, user: await this.me(presentUser(user)) };
+  }
+
+  /** The signed-in user with what the client's menus need (see meSchema). */
+  async me(user: AuthUser): Promise<Me> {
+    const wide = await this.ctx.db.read((m) => actsForWholeNetworkNow(m, user));
+    return { ...user, email: user.email ?? null, actsForWholeNetwork: wide };
   }
 
   async logout(token: string): Promise<void> {

@@ -60,11 +60,16 @@ export async function stationScopes(m: Manager, ids: readonly number[]): Promise
   return out;
 }
 
-/** 403 unless the user acts for every station (actsForWholeNetwork): for requests whose records span the network. */
-export async function assertActsForWholeNetwork(m: Manager, user: AuthUser, what: string): Promise<void> {
+/** Whether the user acts for every station (actsForWholeNetwork), reading where a staff member is posted. */
+export async function actsForWholeNetworkNow(m: Manager, user: AuthUser): Promise<boolean> {
   const postedAtRoot =
     user.role === 'staff' && user.stationId !== null && (await m.findOne(StationEntity, { select: { id: true, parentId: true }, where: { id: user.stationId } }))?.parentId === null;
-  if (!actsForWholeNetwork(user, postedAtRoot)) {
+  return actsForWholeNetwork(user, postedAtRoot);
+}
+
+/** 403 unless the user acts for every station (actsForWholeNetwork): for requests whose records span the network. */
+export async function assertActsForWholeNetwork(m: Manager, user: AuthUser, what: string): Promise<void> {
+  if (!(await actsForWholeNetworkNow(m, user))) {
     throw forbidden(`Only coordinators and the district station's staff may ${what}: a person's records span every station`);
   }
 }

@@ -4,7 +4,7 @@
  * is bundled), so a contract change shows up here as a type error.
  */
 import type { z } from 'zod';
-import type { LoginResponse, User } from '../../../server/auth/auth.schema';
+import type { LoginResponse, Me, User } from '../../../server/auth/auth.schema';
 import type { CalendarDayDto } from '../../../server/calendar/calendar.schema';
 import type {
   createLawyerBody,
@@ -52,7 +52,7 @@ import type { eraseBody, Erasure, SubjectRecords } from '../../../server/privacy
 import type { Coverage } from '../features/coverage/types';
 import { currentLanguage } from '../i18n';
 
-export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Roster, Rotation, Shift, Station, Unavailability, User };
+export type { CalendarDayDto, Coverage, GapDto, Lawyer, LoginResponse, Me, Roster, Rotation, Shift, Station, Unavailability, User };
 export type { CalendarToken, InAppMessage, MessagePage, Swap, SwapCandidate, SwapPage };
 export type SwapStatus = Swap['status'];
 export type SwapConflict = NonNullable<Swap['conflicts']>[number];
@@ -284,7 +284,7 @@ export const authApi = {
   login: (username: string, password: string) =>
     apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password } }),
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
-  me: (signal?: AbortSignal) => apiFetch<User>('/api/me', { signal }),
+  me: (signal?: AbortSignal) => apiFetch<Me>('/api/me', { signal }),
   listUsers: () => apiFetch<User[]>('/api/users'),
 };
 

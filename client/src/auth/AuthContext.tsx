@@ -1,15 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { authApi, isApiError, queryKeys, setUnauthorizedHandler, tokenStore, type User } from '../api/client';
+import { authApi, isApiError, queryKeys, setUnauthorizedHandler, tokenStore, type Me } from '../api/client';
 
 interface AuthState {
   /** The signed-in user, or null. */
-  user: User | null;
+  user: Me | null;
   /** True while a stored token is being checked with `GET /api/me`. */
   checking: boolean;
   /** True after the user signed out on purpose (so no "come back here" link is kept). */
   signedOut: boolean;
-  login: (username: string, password: string) => Promise<User>;
+  login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '../api/client';
+import type { Me, Role } from '../api/client';
 
 export interface NavItem {
   to: string;
@@ -28,10 +28,15 @@ export function rolesFor(path: string): readonly Role[] {
   return NAV_ITEMS.find((i) => i.to === path)?.roles ?? [];
 }
 
-export function navFor(role: Role): NavItem[] {
-  // The dashboard is open to everyone signed in, but only coordinators and admins have it in the menu.
+export function navFor(user: Pick<Me, 'role' | 'actsForWholeNetwork'>): NavItem[] {
+  const { role } = user;
   return NAV_ITEMS.filter(
-    (i) => i.roles.includes(role) && (i.label !== 'dashboard' || role === 'coordinator' || role === 'admin'),
+    (i) =>
+      i.roles.includes(role) &&
+      // The dashboard is open to everyone signed in, but only coordinators and admins have it in the menu.
+      (i.label !== 'dashboard' || role === 'coordinator' || role === 'admin') &&
+      // The privacy desk spans every station: a sub-station's staff may not use it (the API answers 403).
+      (i.label !== 'privacy' || user.actsForWholeNetwork),
   );
 }
 

@@ -30,7 +30,7 @@ export function StaffLayout() {
           <span className="brand-text">{t('app.name')}</span>
         </Link>
         <nav aria-label={t('nav.main')} className="staff-nav">
-          {navFor(user.role).map((item) => (
+          {navFor(user).map((item) => (
             <NavLink key={item.to} to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {t(`nav.${item.label}`)}
               {item.label === 'swaps' && <SwapNavBadge />}

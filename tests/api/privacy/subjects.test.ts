@@ -65,7 +65,11 @@ describeEachDb('privacy: data subject requests', (kind) => {
     expect((await subjects(townStaff, OLD.phone, '/api/privacy/subjects/export.xlsx')).status).toBe(403);
     const erase = await t.http.post('/api/privacy/subjects/erase').set('Authorization', townStaff).send({ phone: OLD.phone, reason: '本人申请' });
     expect(erase.status).toBe(403);
-    expect((await subjects(await t.tokenFor('staff', { stationId: w.district }), OLD.phone)).status).toBe(200);
+    const districtStaff = await t.tokenFor('staff', { stationId: w.district });
+    expect((await subjects(districtStaff, OLD.phone)).status).toBe(200);
+    // The signed-in user says so, for the menus: only those allowed see the privacy desk's link.
+    const wide = async (token: string) => (await t.http.get('/api/me').set('Authorization', token)).body.actsForWholeNetwork;
+    expect([await wide(townStaff), await wide(districtStaff), await wide(staff), await wide(coord), await wide(await t.tokenFor('lawyer'))]).toEqual([false, true, true, true, false]);
     expect((await subjects(staff, '12345')).status).toBe(400);
     const none = await subjects(staff, '13000000000');
     expect(none.body.counts).toEqual({ appointments: 0, waitlist: 0, hotlineCalls: 0, referrals: 0, notifications: 0, mentions: 0 });
