@@ -33,7 +33,7 @@ export class BookingGroups<I, O> {
 
   constructor(
     private readonly runner: GroupRunner<I, O>,
-    private readonly opts: { maxInFlight: number; maxGroup: number },
+    private readonly opts: { maxInFlight: number; maxGroup: number; onGroupFailed?: (err: unknown, size: number) => void },
   ) {}
 
   place(input: I): Promise<O> {
@@ -94,7 +94,8 @@ export class BookingGroups<I, O> {
     let results: Awaited<ReturnType<GroupRunner<I, O>['group']>>;
     try {
       results = await this.runner.group(batch.map((w) => w.input));
-    } catch {
+    } catch (err) {
+      this.opts.onGroupFailed?.(err, batch.length);
       await Promise.all(batch.map((w) => this.alone(w)));
       return;
     }

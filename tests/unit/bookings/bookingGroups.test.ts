@@ -83,12 +83,14 @@ describe('BookingGroups', () => {
 
   it('places each booking of a group that failed as a whole on its own', async () => {
     const r = recorder({ failGroups: true });
-    const groups = new BookingGroups(r.runner, { maxInFlight: 1, maxGroup: 10 });
+    const failures: [string, number][] = [];
+    const groups = new BookingGroups(r.runner, { maxInFlight: 1, maxGroup: 10, onGroupFailed: (err, size) => failures.push([(err as Error).message, size]) });
     const answers = Promise.allSettled([1, -2, 3].map((n) => groups.place(n)));
     await new Promise((res) => setImmediate(res));
     await r.openAll();
     const settled = await answers;
     expect(r.alone).toEqual([1, -2, 3]);
+    expect(failures).toEqual([['lost', 3]]);
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['a1', 'refused -2', 'a3']);
   });
 });
