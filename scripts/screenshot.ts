@@ -1,7 +1,8 @@
 /**
  * Screenshots of pages for a person to look at:
  *   npx tsx scripts/screenshot.ts <role|-> <path> <out.png> [width] [height]
- * against a server on BASE_URL (default http://localhost:3000).
+ * against a server on BASE_URL (default http://localhost:3000). LANGUAGE=en shows the page in
+ * English; CLICK=<css selector> clicks that element first (e.g. CLICK=.bell-button).
  */
 import { launchBrowser } from '../tests/e2e/browser.js';
 
@@ -16,7 +17,12 @@ if (role && role !== '-') {
   await page.goto(base + '/login');
   await page.evaluate((t) => localStorage.setItem('dutyroster.token', t), token);
 }
+if (process.env.LANGUAGE === 'en') {
+  if (!role || role === '-') await page.goto(base + '/login');
+  await page.evaluate(() => localStorage.setItem('dutyroster.lang', 'en'));
+}
 await page.goto(base + path!, { waitUntil: 'networkidle' });
+if (process.env.CLICK) await page.locator(process.env.CLICK).first().click();
 await page.waitForTimeout(Number(process.env.WAIT ?? 800));
 await page.screenshot({ path: out!, fullPage: process.env.FULL === '1' });
 await browser.close();

@@ -11,6 +11,7 @@ import { runOnce, type LeaseOutcome } from '../jobs/lease.js';
 import type { Job } from '../jobs/scheduler.js';
 import { zonedParts } from '../lib/dates.js';
 import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
+import type { MessageText } from '../notifications/messageText.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import type { HotlineCallRow } from './hotline.entity.js';
 import { dueFollowUps, stationNames } from './hotline.repository.js';
@@ -61,7 +62,13 @@ export async function runFollowUpReminders(ctx: AppContext, opts: { instance?: s
             recipientUserId: user.id,
             title: `今日回访提醒：${calls.length} 个待回访${overdue ? `（其中逾期 ${overdue} 个）` : ''}`,
             body: `${names.get(user.stationId!) ?? ''}今天需要回访的来电：\n${lines.join('\n')}\n请在“热线”页面的回访列表中处理。`,
-            payload: { date: today, stationId: user.stationId, callIds: calls.map((c) => c.id), overdue },
+            payload: {
+              date: today,
+              stationId: user.stationId,
+              callIds: calls.map((c) => c.id),
+              overdue,
+              text: { key: 'follow_up_reminder', params: { station: names.get(user.stationId!) ?? '', calls: calls.length, overdue } } satisfies MessageText,
+            },
             dedupeKey: `follow_up_reminder:${today}:${user.id}`,
           });
           if (added) reminders++;

@@ -7,7 +7,10 @@ export const inAppMessageSchema = z
     kind: z.string().meta({ description: 'e.g. roster_published, swap_requested, swap_offer, swap_accepted, swap_awaiting_approval, swap_applied, swap_rejected, swap_declined' }),
     title: z.string(),
     body: z.string(),
-    payload: z.record(z.string(), z.unknown()).meta({ description: 'ids to link to, e.g. {swapId, shiftId, date}' }),
+    payload: z.record(z.string(), z.unknown()).meta({
+      description:
+        'ids to link to, e.g. {swapId, shiftId, date}; and `text`: {key, params}, the message as data, from which a client shows it in the reader\'s language (title and body are the Chinese the server wrote)',
+    }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

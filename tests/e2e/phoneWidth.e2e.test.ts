@@ -68,6 +68,12 @@ describe('phone width', () => {
     const box = (await panel.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
+    // The server writes messages in Chinese; an English reader gets them in English (names and stations stay as they are).
+    await panel.locator('.bell-item').first().waitFor();
+    const bodies = await panel.locator('.bell-item-body').allInnerTexts();
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.filter((b) => /请在|值班|换班|您/.test(b))).toEqual([]);
+    expect((await panel.locator('.bell-item-title').allInnerTexts()).filter((t) => /值班表|换班|已发布/.test(t))).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -71,6 +71,7 @@ describeEachDb('hotline call-backs: the queue, closing them, the morning reminde
     const forA = notes.find((n) => n.recipientUserId === staffA.id)!;
     expect(forA).toMatchObject({ channel: 'in_app', status: 'sent' });
     expect(forA.title).toBe('今日回访提醒：2 个待回访（其中逾期 1 个）');
+    expect(forA.payload).toMatchObject({ text: { key: 'follow_up_reminder', params: { station: expect.any(String), calls: 2, overdue: 1 } } });
     expect(forA.body).toContain('2026-12-05（逾期）');
     expect(forA.body).toContain('赵* 136****2222 [欠薪]');
     expect(forA.body).not.toContain('13611112222'); // not even from the summary text

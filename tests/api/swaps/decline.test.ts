@@ -53,6 +53,11 @@ describeEachDb('declining a swap', (kind) => {
     expect(told[0]!.body).toContain(b.lawyer.name);
     expect(told[0]!.body).toContain('当天出庭');
     expect(told[0]!.payload).toMatchObject({ swapId: id, shiftId: shift.id });
+    // The same message as data, for the bell to show in the reader's language.
+    expect(told[0]!.payload?.text).toEqual({
+      key: 'swap_declined',
+      params: { date: '2026-12-10', station: expect.any(String), from: a.lawyer.name, to: b.lawyer.name, otherDate: null, otherStation: null, note: '家里有事', decisionNote: '当天出庭', reason: null },
+    });
     expect(await messagesTo(t, b.userId, 'swap_declined')).toHaveLength(0);
     expect(await messagesTo(t, c.userId, 'swap_declined')).toHaveLength(0);
 

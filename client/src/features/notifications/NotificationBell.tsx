@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InAppMessage, Role } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { shownText } from './englishText';
 import { exactTime, relativeTime } from './relativeTime';
 import { useMarkAllRead, useMarkRead, useMessages, useUnreadCount } from './useNotifications';
 
@@ -113,20 +114,23 @@ export function NotificationBell({ role }: { role: Role }) {
           {messages.data && items.length === 0 && <p className="muted bell-empty">{t('notifications.empty')}</p>}
           {items.length > 0 && (
             <ul className="bell-list">
-              {items.map((m) => (
-                <li key={m.id} className={m.readAt ? 'is-read' : 'is-unread'}>
-                  <button type="button" className="bell-item" onClick={() => onItem(m)}>
-                    <span className="bell-item-title">
-                      {!m.readAt && <span className="bell-dot" aria-label={t('notifications.unread')} />}
-                      {m.title}
-                    </span>
-                    <span className="bell-item-body">{m.body}</span>
-                    <time className="bell-item-time" dateTime={m.createdAt} title={exactTime(m.createdAt, lang)}>
-                      {relativeTime(m.createdAt, lang, t('notifications.justNow'))}
-                    </time>
-                  </button>
-                </li>
-              ))}
+              {items.map((m) => {
+                const text = shownText(m, lang);
+                return (
+                  <li key={m.id} className={m.readAt ? 'is-read' : 'is-unread'}>
+                    <button type="button" className="bell-item" onClick={() => onItem(m)}>
+                      <span className="bell-item-title">
+                        {!m.readAt && <span className="bell-dot" aria-label={t('notifications.unread')} />}
+                        {text.title}
+                      </span>
+                      <span className="bell-item-body">{text.body}</span>
+                      <time className="bell-item-time" dateTime={m.createdAt} title={exactTime(m.createdAt, lang)}>
+                        {relativeTime(m.createdAt, lang, t('notifications.justNow'))}
+                      </time>
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>
