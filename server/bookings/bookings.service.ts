@@ -36,7 +36,7 @@ import type {
   WalkInInput,
 } from './bookings.schema.js';
 import { requestHash } from './idempotency.js';
-import { placeBooking, placeBookingOnce, type Placement } from './placement.js';
+import { placeBookingOnce, type Placement } from './placement.js';
 import { placeGroup, type GroupItem } from './placementGroup.js';
 import { BookingGroups } from './bookingGroups.js';
 import { PlacementThread, ThreadUnavailable } from './placementThread.js';
@@ -86,8 +86,7 @@ export class BookingsService {
         ? new BookingGroups<GroupItem, Placement>(
             {
               group: async (items) => (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, items))).map((o) => ('placement' in o ? { value: o.placement } : o)),
-              one: ({ input, claim }) =>
-                ctx.db.sqlTx(async (sql) => (claim ? placeBookingOnce(sql, ctx, input, 'online', claim) : { placed: await placeBooking(sql, ctx, input, 'online') })),
+              one: ({ input, claim }) => ctx.db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, 'online', claim)),
               keysOf: ({ input, claim }) => (claim ? [`${input.stationId}|${input.start}`, `key|${claim.key}`] : [`${input.stationId}|${input.start}`]),
             },
             {
@@ -157,10 +156,7 @@ export class BookingsService {
 
   private async place(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
     const claim = idempotencyKey ? { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) } : undefined;
-    const here = async () =>
-      claim
-        ? this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim))
-        : { placed: await this.ctx.db.sqlTx((sql) => placeBooking(sql, this.ctx, input, 'online')) };
+    const here = () => this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim));
     const outcome = this.thread?.usable
       ? await this.thread.place(input, 'online', claim).catch(orHere(here))
       : this.groups

@@ -106,8 +106,18 @@ export async function placeBooking(sql: Sql, ctx: AppContext, input: BookingInpu
   return outcome.placed;
 }
 
-/** placeBooking under an Idempotency-Key: the first request with the key books, a retry gets its booking back. */
-export function placeBookingOnce(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, claim: IdempotencyClaim, days?: StationDayCache): Promise<Placement> {
+/**
+ * placeBooking under an Idempotency-Key, when the request has one: the first request with
+ * the key books, a retry gets its booking back. Without a key it is placeBooking.
+ */
+export function placeBookingOnce(
+  sql: Sql,
+  ctx: AppContext,
+  input: BookingInput,
+  source: AppointmentSource,
+  claim: IdempotencyClaim | undefined,
+  days?: StationDayCache,
+): Promise<Placement> {
   return place(sql, ctx, input, source, claim, days);
 }
 
@@ -171,7 +181,7 @@ async function place(
   if (!cached) days?.set(dayKey, day);
   const station = day.station;
   if (!station) throw noStation();
-  const slot = requestedSlot(ctx, station, day, local, input.start, seatRows.length, now);
+  const slot = requestedSlot(ctx, day, local, input.start, seatRows.length, now);
   if (!slot) throw notSlot();
   if (slot.remaining <= 0) throw slotFull();
   const span = { start: new Date(slot.start), end: new Date(slot.end) };
@@ -212,17 +222,12 @@ async function place(
 
 /**
  * The slot a booking asks for (`start`, at `local` in the network's time zone) on a station's
- * day, with `booked` seats already claimed; null when it is not a bookable slot now.
+ * day, with `booked` seats already claimed; null when it is not a bookable slot now (or
+ * there is no open station).
  */
-export function requestedSlot(
-  ctx: AppContext,
-  station: NonNullable<StationDay['station']>,
-  day: StationDay,
-  local: { date: string; time: string },
-  start: string,
-  booked: number,
-  now: Date,
-): Slot | null {
+export function requestedSlot(ctx: AppContext, day: StationDay, local: { date: string; time: string }, start: string, booked: number, now: Date): Slot | null {
+  const station = day.station;
+  if (!station) return null;
   return findSlot(
     computeSlots({
       station: station.slots,

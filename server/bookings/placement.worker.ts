@@ -4,7 +4,7 @@
  * beside the HTTP work of the main thread instead of after it (placementThread.ts
  * starts it and sends it the work).
  *
- * It is the same code as on the main thread: `placeBooking`/`placeBookingOnce` inside
+ * It is the same code as on the main thread: `placeBookingOnce` inside
  * `db.sqlTx`, so bookings that arrive together still share one COMMIT (groupCommit.ts)
  * and the seat's unique index still decides. SQLite's write lock serialises this
  * connection's transactions with the main thread's (both begin IMMEDIATE).
@@ -17,7 +17,7 @@ import type { AppContext } from '../context.js';
 import { Db } from '../db/db.js';
 import type { BookingInput } from './bookings.schema.js';
 import type { AppointmentSource } from './appointments.entity.js';
-import { placeBooking, placeBookingOnce, StationDayCache, type IdempotencyClaim, type Placement } from './placement.js';
+import { placeBookingOnce, StationDayCache, type IdempotencyClaim, type Placement } from './placement.js';
 import { serialiseError, type PlacementReply, type PlacementRequest, type PlacementThreadData } from './placementThread.js';
 
 const data = workerData as PlacementThreadData;
@@ -37,11 +37,7 @@ function place(db: Db, msg: PlacementRequest): Promise<Placement> {
   const ctx: AppContext = { config, db, logger, clock: { now: () => now } };
   const input = msg.input as BookingInput;
   const source = msg.source as AppointmentSource;
-  return db.sqlTx(async (sql) =>
-    msg.claim
-      ? placeBookingOnce(sql, ctx, input, source, msg.claim as IdempotencyClaim, stationDays)
-      : { placed: await placeBooking(sql, ctx, input, source, stationDays) },
-  );
+  return db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, source, msg.claim as IdempotencyClaim | undefined, stationDays));
 }
 
 async function closeWhenIdle(db: Db) {

@@ -199,7 +199,7 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
     }
     const seatKey = `${dayKey}|${local.time}`;
     const seats = taken.get(seatKey) ?? new Set<number>();
-    const slot = requestedSlot(ctx, day.station, day, local, input.start, seats.size, now);
+    const slot = requestedSlot(ctx, day, local, input.start, seats.size, now);
     if (!slot) {
       refuse(notSlot());
       continue;

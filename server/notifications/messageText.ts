@@ -20,18 +20,20 @@ export interface SwapTextParams {
   reason: string | null;
 }
 
-export type SwapTextKey =
-  | 'swap_requested'
-  | 'swap_offer'
-  | 'swap_offer_reminder'
-  | 'swap_accepted'
-  | 'swap_accepted_pending'
-  | 'swap_awaiting_approval'
-  | 'swap_applied'
-  | 'swap_rejected'
-  | 'swap_declined'
-  | 'swap_cancelled'
-  | 'swap_expired';
+export const SWAP_TEXT_KEYS = [
+  'swap_requested',
+  'swap_offer',
+  'swap_offer_reminder',
+  'swap_accepted',
+  'swap_accepted_pending',
+  'swap_awaiting_approval',
+  'swap_applied',
+  'swap_rejected',
+  'swap_declined',
+  'swap_cancelled',
+  'swap_expired',
+] as const;
+export type SwapTextKey = (typeof SWAP_TEXT_KEYS)[number];
 
 export type MessageText =
   | { key: SwapTextKey; params: SwapTextParams }
@@ -41,3 +43,9 @@ export type MessageText =
   | { key: 'follow_up_reminder'; params: { station: string; calls: number; overdue: number } };
 
 export type MessageTextKey = MessageText['key'];
+
+/** Every key, for a reader to tell a message it knows from one written by a newer server. */
+export const MESSAGE_TEXT_KEYS = [...SWAP_TEXT_KEYS, 'roster_drafted', 'roster_published', 'shift_gained', 'shift_lost', 'follow_up_reminder'] as const;
+// The list and the union name the same keys (a key missing from either side fails to compile).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const KEYS_LISTED: Same<(typeof MESSAGE_TEXT_KEYS)[number], MessageTextKey> = true;

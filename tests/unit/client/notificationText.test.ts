@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { englishText, shownText } from '../../../client/src/features/notifications/englishText.js';
-import type { MessageText, SwapTextKey, SwapTextParams } from '../../../server/notifications/messageText.js';
+import { SWAP_TEXT_KEYS, type MessageText, type SwapTextParams } from '../../../server/notifications/messageText.js';
 
 const swap: SwapTextParams = {
   date: '2026-12-10',
@@ -18,19 +18,7 @@ const swap: SwapTextParams = {
   decisionNote: '当天出庭',
   reason: null,
 };
-const SWAP_KEYS: SwapTextKey[] = [
-  'swap_requested',
-  'swap_offer',
-  'swap_offer_reminder',
-  'swap_accepted',
-  'swap_accepted_pending',
-  'swap_awaiting_approval',
-  'swap_applied',
-  'swap_rejected',
-  'swap_declined',
-  'swap_cancelled',
-  'swap_expired',
-];
+const SWAP_KEYS = SWAP_TEXT_KEYS;
 const stored = (text: unknown) => ({ title: '换班请求：2026-12-10 金华镇分站', body: '中文正文', payload: { swapId: 1, text } });
 
 describe('staff notifications in English', () => {

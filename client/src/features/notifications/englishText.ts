@@ -5,7 +5,7 @@
  * it from that. A message without it (written before, or of a kind not listed) shows as
  * stored.
  */
-import type { MessageText, SwapTextParams } from '../../../../server/notifications/messageText';
+import { MESSAGE_TEXT_KEYS, type MessageText, type SwapTextParams } from '../../../../server/notifications/messageText';
 
 export interface ShownText {
   title: string;
@@ -92,30 +92,12 @@ export function englishText(text: MessageText): ShownText {
   }
 }
 
-/** Every key the server writes (the type makes a new one fail to compile until it is here). */
-const KEYS: Record<MessageText['key'], true> = {
-  swap_requested: true,
-  swap_offer: true,
-  swap_offer_reminder: true,
-  swap_accepted: true,
-  swap_accepted_pending: true,
-  swap_awaiting_approval: true,
-  swap_applied: true,
-  swap_rejected: true,
-  swap_declined: true,
-  swap_cancelled: true,
-  swap_expired: true,
-  roster_drafted: true,
-  roster_published: true,
-  shift_gained: true,
-  shift_lost: true,
-  follow_up_reminder: true,
-};
+const KEYS = new Set<string>(MESSAGE_TEXT_KEYS);
 
 /** A message's text as the reader should see it: in English from `payload.text` where it can, else as stored. */
 export function shownText(msg: { title: string; body: string; payload: Record<string, unknown> }, lang: string): ShownText {
   const text = msg.payload.text as MessageText | undefined;
-  if (!lang.startsWith('en') || !text || typeof text !== 'object' || !Object.hasOwn(KEYS, text.key) || !text.params || typeof text.params !== 'object') {
+  if (!lang.startsWith('en') || !text || typeof text !== 'object' || !KEYS.has(text.key) || !text.params || typeof text.params !== 'object') {
     return { title: msg.title, body: msg.body };
   }
   try {
