@@ -39,8 +39,6 @@ export function FieldError({ message, id }: { message?: string; id?: string }) {
   );
 }
 
-export { errorsUnder } from '../lib/fieldErrors';
-
 /** Server messages whose path no field on the form shows (a root-level rule, an unknown key). */
 export function UnplacedErrors({ error, fields }: { error: unknown; fields: readonly string[] }) {
   if (!isApiError(error)) return null;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DISPUTE_CATEGORIES } from '../../../../server/domain/categories';
 import { isApiError, type CreateLawyerBody, type DisputeCategory, type Lawyer, type Station } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field, FieldError, UnplacedErrors, errorsUnder, useFocusFirstError } from '../../components/Field';
+import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
+import { errorsUnder } from '../../lib/fieldErrors';
 import { useSaveLawyer } from './useLawyers';
 
 const FIELD_NAMES = ['name', 'phone', 'firm', 'specialties', 'stationIds', 'maxShiftsPerMonth', 'active'] as const;

@@ -2,7 +2,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type CreateStationBody, type OpenHours, type Station, type StationLevel } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field, FieldError, UnplacedErrors, errorsUnder, useFocusFirstError } from '../../components/Field';
+import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
+import { errorsUnder } from '../../lib/fieldErrors';
 import { LEVELS } from './stationTree';
 import { useSaveStation } from './useStations';
 
