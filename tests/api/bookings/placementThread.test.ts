@@ -4,8 +4,10 @@
  * connection; bookings in flight finish before it closes; a thread that dies fails only
  * the bookings it held (nothing half-written) and the next booking starts a new one; a
  * thread that cannot start leaves the bookings to the main thread;
- * a booking waits for a write transaction of the main thread instead of failing; the WAL is checkpointed off the request threads.
+ * a booking waits for a write transaction of the main thread instead of failing; the WAL is checkpointed off the request threads,
+ * and restarting it never holds the writers back while a reader is on it.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +164,53 @@ describe('the booking thread [sqlite]', () => {
     const deadline = Date.now() + 5000;
     while (fs.statSync(file).size < sizeBefore + 3_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(fs.statSync(file).size).toBeGreaterThan(sizeBefore + 3_000_000);
+  });
+
+  it('never holds the writers back to restart the WAL while a reader is on it, and restarts it once the reader has gone', async () => {
+    t.db.startCheckpointer(t.ctx.logger); // as the booking thread does (a no-op when it already runs)
+    const file = t.db.url.slice('sqlite:'.length);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const stationRows = (i: number) =>
+      Array.from({ length: 25 }, (_, j) => ({ code: `RS-${i}-${j}`, name: `重启 ${i}-${j}`, level: 'village' as const, parentId: null, divisionCode: null, address: 'x'.repeat(3000), phone: '', openHours: [] as never, slotMinutes: 30, seatsPerSlot: 2, swapAutoApprove: false, active: true, createdAt: new Date(), updatedAt: new Date() }));
+    // A reader (an export, say) holds a snapshot that includes frames of the log.
+    await t.db.tx((m) => m.insert(StationEntity, stationRows(0)));
+    const reader = new Database(file);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) AS n FROM stations').get();
+    // Meanwhile the log grows past the point where the checkpoint thread restarts it (~12 MB, 3,000 pages).
+    for (let i = 1; i <= 120; i++) await t.db.tx((m) => m.insert(StationEntity, stationRows(i)));
+    await sleep(700); // several checkpoint passes, each of which finds the reader
+    // A writer that does not wait at all still gets the write lock every time: no RESTART holds it while waiting for the reader.
+    const writer = new Database(file);
+    writer.pragma('busy_timeout = 0');
+    writer.exec('CREATE TABLE IF NOT EXISTS checkpoint_probe (n INTEGER)');
+    const refused: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      try {
+        writer.exec('BEGIN IMMEDIATE');
+        writer.prepare('INSERT INTO checkpoint_probe (n) VALUES (?)').run(i);
+        writer.exec('COMMIT');
+      } catch (err) {
+        refused.push(String((err as Error).message));
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+      }
+      await sleep(60);
+    }
+    expect(refused).toEqual([]);
+    expect(writer.prepare('SELECT COUNT(*) AS n FROM checkpoint_probe').get()).toEqual({ n: 15 });
+    // The reader still sees its snapshot (nothing was taken from under it); once it is gone the log is restarted.
+    expect(reader.prepare("SELECT COUNT(*) AS n FROM stations WHERE code LIKE 'RS-%'").get()).toEqual({ n: 25 });
+    reader.exec('COMMIT');
+    reader.close();
+    // A restarted log is begun again by the next write: then it holds that write's few frames.
+    const framesAfterAWrite = () => {
+      writer.prepare('INSERT INTO checkpoint_probe (n) VALUES (-1)').run();
+      return (writer.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+    };
+    const deadline = Date.now() + 10_000;
+    while (framesAfterAWrite() > 100 && Date.now() < deadline) await sleep(100);
+    expect(framesAfterAWrite()).toBeLessThan(100);
+    writer.close();
   });
 
   it('leaves the bookings to the main thread when the thread cannot open the database', async () => {
