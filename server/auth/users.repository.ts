@@ -1,35 +1,20 @@
 /** Intent-named queries for accounts, run inside the services' transactions. */
 import type { DatabaseKind } from '../config.js';
 import type { Manager } from '../db/db.js';
-import { LawyerEntity, type LawyerRow } from '../lawyers/lawyers.entity.js';
+import { LawyerEntity } from '../lawyers/lawyers.entity.js';
 import { UserEntity, type UserRow } from './users.entity.js';
 
 /**
- * The lawyer an account is being linked to. On MySQL its row is locked, so two
- * transactions linking accounts to the same lawyer run one after the other; SQLite
- * transactions are serialised already.
+ * The active account of a lawyer other than `exceptUserId`, if any: read to name the holder
+ * in the 409. The unique index uq_users_active_lawyer is what stops a second one when two
+ * requests race.
  */
-export function lockLawyerForLinking(m: Manager, kind: DatabaseKind, lawyerId: number): Promise<LawyerRow | null> {
-  if (kind !== 'mysql') return m.findOneBy(LawyerEntity, { id: lawyerId });
-  return m.createQueryBuilder(LawyerEntity, 'l').setLock('pessimistic_write').where('l.id = :id', { id: lawyerId }).getOne();
-}
-
-/**
- * The active account of a lawyer other than `exceptUserId`, if any. On MySQL a locking read
- * (it sees what was committed while this transaction waited for the lawyer's lock).
- */
-export function otherActiveAccountOfLawyer(
-  m: Manager,
-  kind: DatabaseKind,
-  lawyerId: number,
-  exceptUserId: number | null,
-): Promise<UserRow | null> {
+export function otherActiveAccountOfLawyer(m: Manager, lawyerId: number, exceptUserId: number | null): Promise<UserRow | null> {
   const q = m
     .createQueryBuilder(UserEntity, 'u')
     .where('u.lawyer_id = :lawyerId AND u.active = 1', { lawyerId })
     .orderBy('u.id', 'ASC');
   if (exceptUserId !== null) q.andWhere('u.id <> :exceptUserId', { exceptUserId });
-  if (kind === 'mysql') q.setLock('pessimistic_write');
   return q.getOne();
 }
 

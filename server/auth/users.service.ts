@@ -4,13 +4,14 @@ import type { Manager } from '../db/db.js';
 import { isUniqueViolation, isForeignKeyViolation } from '../db/errors.js';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { LawyerEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity } from '../stations/stations.entity.js';
 import { actsForWholeNetworkNow } from '../stations/scope.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { AuthUser } from './policy.js';
 import type { CreateUserInput, Me, UpdateUserInput, UserAccount } from './auth.schema.js';
 import { adminRemovalIssue, lawyerLinkIssue } from './accountRules.js';
-import { countActiveAdminsForUpdate, linkedLawyerActive, lockLawyerForLinking, otherActiveAccountOfLawyer } from './users.repository.js';
+import { countActiveAdminsForUpdate, linkedLawyerActive, otherActiveAccountOfLawyer } from './users.repository.js';
 import { SessionEntity, UserEntity, type UserRow } from './users.entity.js';
 
 export function presentUser(u: UserRow): AuthUser {
@@ -27,6 +28,17 @@ export function presentUser(u: UserRow): AuthUser {
 
 export function presentAccount(u: UserRow): UserAccount {
   return { ...presentUser(u), email: u.email ?? null, active: u.active };
+}
+
+/** The 409 for linking an active account to a lawyer who has one; names the holder when it was read. */
+function lawyerTaken(lawyerId?: number, holder?: string): AppError {
+  const message = holder ? `Lawyer ${lawyerId} already has an active account ("${holder}")` : 'This lawyer already has an active account';
+  return conflict(message, 'conflict', [{ path: 'lawyerId', message: 'this lawyer already has an active account' }]);
+}
+
+/** The unique index on active accounts' lawyers refused a write: another request linked the lawyer meanwhile. */
+function isLawyerTakenMeanwhile(err: unknown): boolean {
+  return isUniqueViolation(err) && /uq_users_active_lawyer|users\.lawyer_id/.test(String((err as Error).message));
 }
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -126,6 +138,7 @@ export class UsersService {
         return presentAccount(row);
       });
     } catch (err) {
+      if (isLawyerTakenMeanwhile(err)) throw lawyerTaken();
       if (isUniqueViolation(err)) throw conflict(`The username "${input.username}" is taken`);
       if (isForeignKeyViolation(err)) throw badRequest('The linked lawyer or station does not exist');
       throw err;
@@ -181,6 +194,7 @@ export class UsersService {
         return presentAccount(next);
       });
     } catch (err) {
+      if (isLawyerTakenMeanwhile(err)) throw lawyerTaken();
       if (isForeignKeyViolation(err)) throw badRequest('The linked lawyer or station does not exist');
       throw err;
     }
@@ -191,15 +205,11 @@ export class UsersService {
    * account (an account signs in as the lawyer and sees the workers booked on their duty days).
    */
   private async claimLawyer(m: Manager, lawyerId: number, userId: number | null): Promise<void> {
-    if (!(await lockLawyerForLinking(m, this.ctx.db.kind, lawyerId))) {
+    if (!(await m.existsBy(LawyerEntity, { id: lawyerId }))) {
       throw badRequest('No such lawyer', [{ path: 'lawyerId', message: 'no lawyer has this id' }]);
     }
-    const holder = await otherActiveAccountOfLawyer(m, this.ctx.db.kind, lawyerId, userId);
-    if (holder) {
-      throw conflict(`Lawyer ${lawyerId} already has an active account ("${holder.username}")`, 'conflict', [
-        { path: 'lawyerId', message: 'this lawyer already has an active account' },
-      ]);
-    }
+    const holder = await otherActiveAccountOfLawyer(m, lawyerId, userId);
+    if (holder) throw lawyerTaken(lawyerId, holder.username);
   }
 
   private async checkStation(m: Manager, stationId: number | undefined) {

@@ -1,6 +1,7 @@
 /** Managing accounts: deactivating them, lawyer links, and lawyers set inactive by a coordinator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
+import { isUniqueViolation } from '../../../server/db/errors.js';
 import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { AuditEntity } from '../../../server/audit/audit.entity.js';
 import { SessionEntity, UserEntity } from '../../../server/auth/users.entity.js';
@@ -151,6 +152,51 @@ describeEachDb('user accounts', (kind) => {
       expect((await patch(first.body.id, { active: true })).status).toBe(409);
       const other = await t.make.user({ role: 'staff' });
       expect((await patch(other.id, { role: 'lawyer', lawyerId: lawyer.id })).status).toBe(409);
+    });
+  });
+
+  describe('one active account per lawyer, held by the database', () => {
+    const row = (username: string, lawyerId: number, active: boolean) => ({
+      username,
+      passwordHash: 'x',
+      role: 'lawyer' as const,
+      displayName: username,
+      lawyerId,
+      stationId: null,
+      calendarToken: null,
+      email: null,
+      active,
+      createdAt: new Date(),
+    });
+    const refusal = (p: Promise<unknown>) => p.then(() => 'written', (err: unknown) => (isUniqueViolation(err) ? 'unique violation' : String(err)));
+
+    it('refuses a second active account written past the service; inactive accounts do not count', async () => {
+      const lawyer = await t.make.lawyer();
+      await t.db.tx((m) => m.insert(UserEntity, [row('uq.old1', lawyer.id, false), row('uq.old2', lawyer.id, false), row('uq.live', lawyer.id, true)]));
+      expect(await refusal(t.db.tx((m) => m.insert(UserEntity, row('uq.second', lawyer.id, true))))).toBe('unique violation');
+      const old = await t.db.read((m) => m.findOneByOrFail(UserEntity, { username: 'uq.old1' }));
+      expect(await refusal(t.db.tx((m) => m.update(UserEntity, { id: old.id }, { active: true })))).toBe('unique violation');
+      // Another lawyer's account is not affected, and the live one can hand over to an old one.
+      const another = await t.make.lawyer();
+      expect(await refusal(t.db.tx((m) => m.insert(UserEntity, row('uq.other', another.id, true))))).toBe('written');
+      await t.db.tx(async (m) => {
+        await m.update(UserEntity, { username: 'uq.live' }, { active: false });
+        await m.update(UserEntity, { id: old.id }, { active: true });
+      });
+      const live = await t.db.read((m) => m.findBy(UserEntity, { lawyerId: lawyer.id, active: true }));
+      expect(live.map((u) => u.username)).toEqual(['uq.old1']);
+    });
+
+    it('lets exactly one of 12 concurrent requests link a lawyer; the others get 409 conflict', async () => {
+      const lawyer = await t.make.lawyer();
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => create({ username: `race.law${i}`, password: 'a-long-password', role: 'lawyer', lawyerId: lawyer.id })),
+      );
+      expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+      const refused = answers.filter((r) => r.status !== 201);
+      expect(refused.map((r) => r.status)).toEqual(Array(11).fill(409));
+      for (const r of refused) expect(r.body.error.details).toEqual([{ path: 'lawyerId', message: 'this lawyer already has an active account' }]);
+      expect(await t.db.read((m) => m.countBy(UserEntity, { lawyerId: lawyer.id, active: true }))).toBe(1);
     });
   });
 
