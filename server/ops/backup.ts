@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
-import type { Db } from '../db/db.js';
+import type { Db, Manager } from '../db/db.js';
 
 interface Header {
   format: 'dutyroster-backup';
@@ -59,6 +59,18 @@ async function tablesInOrder(db: Db): Promise<string[]> {
 }
 
 /** Both drivers' values as portable JSON (instants as UTC 'YYYY-MM-DD HH:MM:SS.mmm'). */
+/** A table's generated columns (computed by the database, never written): left out of the backup. */
+async function generatedColumns(db: Db, m: Manager, table: string): Promise<Set<string>> {
+  const rows: { c: string }[] =
+    db.kind === 'sqlite'
+      ? (await m.query(`PRAGMA table_xinfo("${table}")`)).filter((r: { hidden: number }) => r.hidden === 2 || r.hidden === 3).map((r: { name: string }) => ({ c: r.name }))
+      : await m.query(
+          "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA LIKE '%GENERATED%'",
+          [table],
+        );
+  return new Set(rows.map((r) => r.c));
+}
+
 function portable(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().replace('T', ' ').replace('Z', '');
   if (Buffer.isBuffer(v)) return { $base64: v.toString('base64') };
@@ -83,10 +95,12 @@ export async function backupTo(db: Db, file: string): Promise<{ tables: number; 
   await db.tx(async (m) => {
     for (const t of tables) {
       const pageSize = 2000;
+      const generated = await generatedColumns(db, m, t);
       for (let offset = 0; ; offset += pageSize) {
         const page: Record<string, unknown>[] = await m.query(`SELECT * FROM ${q(db, t)} ORDER BY 1 LIMIT ${pageSize} OFFSET ${offset}`);
         for (const r of page) {
-          await write(JSON.stringify({ t, r: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, portable(v)])) }));
+          const stored = Object.entries(r).filter(([k]) => !generated.has(k));
+          await write(JSON.stringify({ t, r: Object.fromEntries(stored.map(([k, v]) => [k, portable(v)])) }));
           rows++;
         }
         if (page.length < pageSize) break;

@@ -9,9 +9,9 @@ import { loadConfig, type Config } from '../../server/config.js';
 import type { AppContext, Clock } from '../../server/context.js';
 import type { Db } from '../../server/db/db.js';
 import { createApp, type App } from '../../server/app.js';
-import type { Role } from '../../server/auth/users.entity.js';
+import { UserEntity, type Role } from '../../server/auth/users.entity.js';
 import { createMigratedDb, type DbKind } from './db.js';
-import { Factories } from './factories.js';
+import { Factories, PASSWORD } from './factories.js';
 
 export class TestClock implements Clock {
   private current: Date;
@@ -79,7 +79,9 @@ export async function setupTestApp(
     http,
     make,
     async tokenFor(role, extra = {}) {
-      const u = await make.user({ role, ...extra });
+      // A lawyer has at most one active account (a unique index): a second token for the lawyer signs in to it again.
+      const held = extra.lawyerId === undefined ? null : await db.read((m) => m.findOneBy(UserEntity, { lawyerId: extra.lawyerId, active: true }));
+      const u = held ? { username: held.username, password: PASSWORD } : await make.user({ role, ...extra });
       const res = await http.post('/api/auth/login').send({ username: u.username, password: u.password });
       if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
       return `Bearer ${res.body.token}`;

@@ -8,7 +8,7 @@ import { StationEntity, type OpenHours, type StationRow } from '../../server/sta
 import type { LawyerRow } from '../../server/lawyers/lawyers.entity.js';
 import { ShiftEntity, type ShiftRow } from '../../server/rosters/rosters.entity.js';
 
-const PASSWORD = 'test-password-123';
+export const PASSWORD = 'test-password-123';
 let hashed: Promise<string> | null = null;
 const passwordHash = () => (hashed ??= hashPassword(PASSWORD));
 const uid = () => crypto.randomBytes(4).toString('hex');

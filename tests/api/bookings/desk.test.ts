@@ -11,8 +11,6 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
   let otherLawyer: { id: number; name: string };
   let staff: string;
   let coord: string;
-  let duty: string;
-  let other: string;
   let shiftId: number;
 
   beforeAll(async () => {
@@ -24,8 +22,6 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     await t.make.shift({ date: '2026-12-03', stationId, lawyerId: otherLawyer.id });
     staff = await t.tokenFor('staff', { stationId });
     coord = await t.tokenFor('coordinator');
-    duty = await t.tokenFor('lawyer', { lawyerId: dutyLawyer.id });
-    other = await t.tokenFor('lawyer', { lawyerId: otherLawyer.id });
   });
   afterAll(() => t.close());
 
@@ -188,7 +184,11 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
     });
   });
 
+  /** Each lawyer's one account, signed in now (signing in at another test-clock time ended its earlier sessions as expired). */
+  const lawyerTokens = async () => ({ duty: await t.tokenFor('lawyer', { lawyerId: dutyLawyer.id }), other: await t.tokenFor('lawyer', { lawyerId: otherLawyer.id }) });
+
   it('shows the duty lawyer their day in full, and another lawyer nothing of it', async () => {
+    const { duty, other } = await lawyerTokens();
     const mine = await list(duty, `stationId=${stationId}&date=2026-12-02`);
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBeGreaterThan(0);
@@ -206,6 +206,7 @@ describeEachDb('the desk: walk-ins, visits, outcomes, who sees what', (kind) => 
   });
 
   it('follows the shift when it changes hands: the appointment hangs on the station day', async () => {
+    const { duty, other } = await lawyerTokens();
     const { code } = await book('2026-12-02T10:00:00+08:00', { phone: '13700000005' });
     expect((await t.http.get(`/api/appointments/lookup?code=${code}&phone=13700000005`)).body.lawyerName).toBe('赵磊');
     await t.db.tx((m) => m.update(ShiftEntity, { id: shiftId }, { lawyerId: otherLawyer.id, source: 'swap' }));
