@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { safeError } from '../logger.js';
 import { maskPhonesInText } from '../lib/mask.js';
+import { localizeMessage, requestLang } from './messages.js';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -78,7 +79,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   if (err instanceof AppError) {
-    res.status(err.status).json(errorBody(err.code, err.message, err.details));
+    const lang = requestLang(req.get('accept-language'));
+    const details = err.details?.map((d) => ({ path: d.path, message: localizeMessage(d.message, lang) }));
+    res.status(err.status).json(errorBody(err.code, localizeMessage(err.message, lang), details));
     return;
   }
   if (err instanceof z.ZodError) {

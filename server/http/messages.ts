@@ -1,9 +1,11 @@
 /**
- * Validation messages in the caller's language. zod's own messages come from its
- * zh-CN locale; the project's custom messages are translated here. The language is
- * the request's Accept-Language (the client sends its UI language); English otherwise.
+ * Messages in the caller's language. zod's own messages come from its zh-CN locale; the
+ * project's validation messages are translated here, and the services' own error
+ * messages (409s, 400s and their details) in domainMessages.zh.ts. The language is the
+ * request's Accept-Language (the client sends its UI language); English otherwise.
  */
 import { z } from 'zod';
+import { domainMessageZh } from './domainMessages.zh.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -55,7 +57,7 @@ export function localizeMessage(message: string, lang: Lang): string {
     const m = message.match(re);
     if (m) return typeof zh === 'string' ? zh : zh(m);
   }
-  return message;
+  return domainMessageZh(message) ?? message;
 }
 
 export const INVALID_REQUEST: Record<Lang, string> = { zh: '请求内容不正确', en: 'The request is not valid' };

@@ -168,3 +168,32 @@ describe('validation messages in the caller’s language', () => {
     }
   });
 });
+
+describe('the services’ error messages in the caller’s language', () => {
+  it('answers a 409 and a 400 with its details in Chinese for Accept-Language zh-CN, in English otherwise', async () => {
+    const t = await setupTestApp('sqlite');
+    try {
+      const admin = await t.tokenFor('admin');
+      const account = { username: 'same.name', password: 'a-long-password', role: 'staff' };
+      expect((await t.http.post('/api/users').set('Authorization', admin).send(account)).status).toBe(201);
+      const taken = (lang: string) => t.http.post('/api/users').set('Authorization', admin).set('Accept-Language', lang).send(account);
+      const zh = await taken('zh-CN,zh;q=0.9');
+      expect(zh.status).toBe(409);
+      expect(zh.body.error).toEqual({ code: 'conflict', message: '用户名“same.name”已被使用' });
+      expect((await taken('en-US')).body.error).toEqual({ code: 'conflict', message: 'The username "same.name" is taken' });
+
+      const booking = { stationId: 999999, start: '2026-12-03T09:00:00+08:00', name: '张三', phone: '13912345678', category: 'wage_arrears', consent: true };
+      const noStation = (lang: string) => t.http.post('/api/appointments').set('Accept-Language', lang).send(booking);
+      const zh400 = await noStation('zh-CN');
+      expect(zh400.status).toBe(400);
+      expect(zh400.body.error).toEqual({ code: 'validation_failed', message: '没有这个站点', details: [{ path: 'stationId', message: '没有这个编号的开放站点' }] });
+      expect((await noStation('en')).body.error).toEqual({
+        code: 'validation_failed',
+        message: 'No such station',
+        details: [{ path: 'stationId', message: 'no open station has this id' }],
+      });
+    } finally {
+      await t.close();
+    }
+  });
+});

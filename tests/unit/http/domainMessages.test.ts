@@ -1,0 +1,69 @@
+/**
+ * Every error message the services write is also there in Chinese: the source is scanned
+ * for the messages of conflict(), badRequest(), notFound(), forbidden(), PhoneRefusal,
+ * new AppError(…) and every `message:` of an error detail, and each must be translated by
+ * localizeMessage (a template's `${…}` parts are filled with samples).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localizeMessage } from '../../../server/http/messages.js';
+
+const ROOT = path.resolve(__dirname, '../../../server');
+/** `message:` strings that are not error messages: the roster's warnings and gaps (200 answers, each with a code). */
+const NOT_ERRORS = [/^China's holidays for /, /^Rotation '/];
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.zh.ts') ? [p] : [];
+  });
+}
+
+const LITERAL = String.raw`(\x60(?:[^\x60\\]|\\.)*\x60|'(?:[^'\\]|\\.)*')`;
+const SITES = [
+  new RegExp(String.raw`\b(?:conflict|badRequest|notFound|forbidden|PhoneRefusal)\(\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`new AppError\(\s*\d+,\s*'[a-z_]+',\s*` + LITERAL, 'g'),
+  new RegExp(String.raw`\bmessage:\s*` + LITERAL, 'g'),
+];
+
+/** A literal as a sample message: `${cond ? 'a' : 'b'}` becomes its first non-empty option, any other `${…}` a 1. */
+function sample(literal: string): string {
+  const body = literal.slice(1, -1);
+  if (literal.startsWith("'")) return body.replace(/\\'/g, "'");
+  return body.replace(/\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_, expr: string) => {
+    const choice = /\?\s*'([^']*)'\s*:\s*'([^']*)'\s*$/.exec(expr);
+    return choice ? choice[1] || choice[2]! : '1';
+  });
+}
+
+const messages = [
+  ...new Set(
+    sourceFiles(ROOT).flatMap((file) => {
+      const src = fs.readFileSync(file, 'utf8');
+      return SITES.flatMap((re) => [...src.matchAll(re)].map((m) => sample(m[1]!)));
+    }),
+  ),
+].filter((m) => !NOT_ERRORS.some((re) => re.test(m)));
+
+describe('the services’ error messages in Chinese', () => {
+  it('finds the messages it checks', () => {
+    expect(messages.length).toBeGreaterThan(150);
+    expect(messages).toContain('That time is fully booked; please pick another');
+    expect(messages).toContain('This booking is 1 and can no longer be cancelled');
+  });
+
+  it('has a translation for every one', () => {
+    const missing = messages.filter((m) => localizeMessage(m, 'zh') === m);
+    expect(missing).toEqual([]);
+  });
+
+  it('translates the parts a message is built from', () => {
+    expect(localizeMessage('This booking is checked in and can no longer be cancelled', 'zh')).toBe('该预约已签到，不能再取消');
+    expect(localizeMessage('徐涛 cannot take this duty: the lawyer is already on duty that day', 'zh')).toBe('徐涛 不能值这个班：该律师当天已有值班');
+    expect(localizeMessage('legal_aid is handled at a town or district station; 某村 is a village station', 'zh')).toBe('法律援助由镇（街道）级或区级站点办理；某村 是村级站点');
+    // English readers get the message as written.
+    expect(localizeMessage('That time is fully booked; please pick another', 'en')).toBe('That time is fully booked; please pick another');
+  });
+});
