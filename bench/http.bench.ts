@@ -93,10 +93,20 @@ function summarise(r: autocannon.Result): Run {
   };
 }
 
-async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+/** Seconds of load before each measured run, not measured: JIT compilation, the booking thread's start, first connections. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+
+function fire(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
   });
+}
+
+/** A measured run after a warm-up with the same requests; `beforeMeasure` runs between the two. */
+async function cannon(opts: autocannon.Options, beforeMeasure?: () => void): Promise<autocannon.Result> {
+  if (WARMUP > 0) await fire({ ...opts, duration: WARMUP });
+  beforeMeasure?.();
+  return fire(opts);
 }
 
 /** Every bookable (station, start) over the horizon, SEATS times each, in an order that spreads load. */
@@ -167,7 +177,9 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
         const withKey = process.env.BENCH_IDEMPOTENCY_KEY !== '0';
         const runId = Date.now().toString(36);
         const dbPid = target.name === 'mysql' ? databaseServerPid() : undefined;
-        const cpu0 = { app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now(), bench: process.cpuUsage() };
+        const snapshot = () => ({ app: cpuSeconds(app.child.pid), db: cpuSeconds(dbPid), threads: threadCpuSeconds(app.child.pid), at: Date.now(), bench: process.cpuUsage() });
+        // Taken again when the warm-up is over: the CPU figures are of the measured run only.
+        let cpu0 = snapshot();
         const booking = summarise(
           await cannon({
             url: `${app.url}/api/appointments`,
@@ -185,7 +197,7 @@ export async function httpBench(opts: { mysqlUrl?: string } = {}) {
                 },
               },
             ],
-          }),
+          }, () => (cpu0 = snapshot())),
         );
         const bookRow = { db: target.name, what: 'POST /api/appointments (book)', rps: booking.rps, p50_ms: booking.p50, p99_ms: booking.p99, non2xx: booking.non2xx };
         rows.push(bookRow);
