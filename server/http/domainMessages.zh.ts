@@ -1,6 +1,6 @@
 /**
- * The Chinese for the services' own error messages (409s, 400s and the details under
- * them), applied by the error handler when the caller reads Chinese (messages.ts). The
+ * The Chinese for the services' own error messages (409s, 400s, 403s, 404s and the details
+ * under them), applied by the error handler when the caller reads Chinese (messages.ts). The
  * services keep writing English, which is what the logs, the API's English readers and
  * the tests see; a test (tests/unit/http/domainMessages.test.ts) finds every such
  * message in server/ and fails on one that is missing here.
