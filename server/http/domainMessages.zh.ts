@@ -45,6 +45,9 @@ const STAGE_ZH: Record<string, string> = {
   legal_aid: '法律援助',
 };
 
+/** A rotation as the roster's warnings name it: `Rotation 3 '区站轮值'`. */
+const rotation = (label: string | undefined) => (label ?? '').replace(/^Rotation (\d+) '(.*)'$/, '轮值 $1「$2」');
+
 type Translation = string | ((m: RegExpMatchArray) => string);
 
 const exact: Record<string, string> = {
@@ -212,6 +215,29 @@ const patterns: [RegExp, Translation][] = [
   [/^There is no (\S+) roster to publish; generate it first$/, (m) => `没有可发布的 ${m[1]} 排班表，请先生成`],
   [/^You do not work at this station, so you may not .+$/, '您不在本站工作，无权进行此操作'],
   [/^Only coordinators and the district station's staff may .+: a person's records span every station$/, '只有协调员和区级站点的工作人员可以进行此操作：个人信息涉及所有站点'],
+  // The roster's warnings (200 answers; rosters.routes.ts translates them too)
+  [
+    /^China's statutory holidays for (\S+) are not published in the calendar data/,
+    (m) => `${m[1]} 年的法定节假日尚未收入日历数据；本排班表未考虑节假日和调休，是临时的：节假日公布后请重新生成`,
+  ],
+  [
+    /^China's holidays for (\S+) are not in the built-in calendar \(it covers (\S+)–(\S+)\); this roster is provisional until they are published and the package is updated\.$/,
+    (m) => `内置日历尚无 ${m[1]} 年的节假日（收录 ${m[2]}–${m[3]} 年）；在节假日公布并更新前，本排班表是临时的`,
+  ],
+  [/^(.+) was not generated: (.*)$/s, (m) => `${rotation(m[1])}未生成：${m[2]}`],
+  [/^(.+) starts on (\S+), after (\S+)\.$/, (m) => `${rotation(m[1])}从 ${m[2]} 开始，晚于 ${m[3]}`],
+  [/^(.+) ended on (\S+), before (\S+)\.$/, (m) => `${rotation(m[1])}已于 ${m[2]} 结束，早于 ${m[3]}`],
+  [/^(.+) asks for (\d+) lawyers a day; no duties were generated\.$/, (m) => `${rotation(m[1])}每天需要 ${m[2]} 名律师，未生成任何值班`],
+  [
+    /^(.+): the saved turn \((-?\d+)\) is outside its (\d+) lawyers; continuing at position (\d+)\.$/,
+    (m) => `${rotation(m[1])}：保存的轮次（${m[2]}）超出其 ${m[3]} 名律师，从第 ${m[4]} 位继续`,
+  ],
+  [/^(.+) lists lawyer (\d+), who is not known; their turns are passed over\.$/, (m) => `${rotation(m[1])}中的律师 ${m[2]} 不存在，跳过其轮次`],
+  [/^(.+) lists (.+) \((\d+)\), who is inactive; their turns are passed over\.$/, (m) => `${rotation(m[1])}中的 ${m[2]}（${m[3]}）已停用，跳过其轮次`],
+  [
+    /^(.+) lists (.+) \((\d+)\), who does not serve station (\d+); their turns are passed over\.$/,
+    (m) => `${rotation(m[1])}中的 ${m[2]}（${m[3]}）不在站点 ${m[4]} 服务，跳过其轮次`,
+  ],
   [/^Too many failed look-ups; please wait (\d+) minutes and try again$/, (m) => `查询失败次数过多，请 ${m[1]} 分钟后再试`],
   [/^Lawyer (\d+) already has an active account \("(.*)"\)$/, (m) => `该律师已有一个启用的账号（${m[2]}）`],
   [/^The username "(.*)" is taken$/, (m) => `用户名“${m[1]}”已被使用`],

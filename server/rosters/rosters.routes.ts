@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { COORDINATORS } from '../auth/policy.js';
+import type { Request } from 'express';
+import { localizeMessage, requestLang } from '../http/messages.js';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
 import { idParams } from '../http/schemas.js';
 import {
@@ -23,6 +25,14 @@ import {
 import type { RostersService } from './rosters.service.js';
 import type { RosterExports } from './rosters.export.js';
 import { wallTableCsv, wallTableHtml, wallTableXlsx } from './wallTable.js';
+
+/** A roster with its warnings in the reader's language (each keeps its `code`). */
+const inReadersLanguage =
+  (req: Request) =>
+  <R extends { warnings: { code: string; message: string }[] }>(roster: R): R => {
+    const lang = requestLang(req.get('accept-language'));
+    return lang === 'en' ? roster : { ...roster, warnings: roster.warnings.map((w) => ({ ...w, message: localizeMessage(w.message, lang) })) };
+  };
 
 export function rosterRoutes(rosters: RostersService, exports: RosterExports): AnyRoute[] {
   return [
@@ -76,7 +86,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       access: COORDINATORS,
       body: generateBody,
       response: rosterSchema,
-      handler: ({ body, user, req }) => rosters.generate(body, user!, String(req.id)),
+      handler: ({ body, user, req }) => rosters.generate(body, user!, String(req.id)).then(inReadersLanguage(req)),
     }),
     defineRoute({
       method: 'get',
@@ -87,7 +97,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       query: rosterQuery,
       response: rosterSchema,
-      handler: ({ params, query, user }) => rosters.getRoster(params.month, query.stationId, user!),
+      handler: ({ params, query, user, req }) => rosters.getRoster(params.month, query.stationId, user!).then(inReadersLanguage(req)),
     }),
     defineRoute({
       method: 'post',
@@ -98,7 +108,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       body: publishBody,
       response: rosterSchema,
-      handler: ({ params, body, user, req }) => rosters.publish(params.month, body.stationIds, user!, String(req.id)),
+      handler: ({ params, body, user, req }) => rosters.publish(params.month, body.stationIds, user!, String(req.id)).then(inReadersLanguage(req)),
     }),
     defineRoute({
       method: 'get',

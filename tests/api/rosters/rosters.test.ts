@@ -184,6 +184,13 @@ describeEachDb('rosters workflow', (kind) => {
     const res = await t.http.post('/api/rosters/generate').set('Authorization', coord).send({ month: '2027-01' });
     expect(res.status).toBe(200);
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toContain('provisional_calendar');
+    // …in the reader's language, with the same code.
+    const provisional = (body: { warnings: { code: string; message: string }[] }) => body.warnings.find((w) => w.code === 'provisional_calendar')!.message;
+    expect(provisional(res.body)).toMatch(/^China's /);
+    const zh = await t.http.post('/api/rosters/generate').set('Authorization', coord).set('Accept-Language', 'zh-CN').send({ month: '2027-01' });
+    expect(provisional(zh.body)).toMatch(/^2027 年的法定节假日尚未收入日历数据/);
+    const read = await t.http.get('/api/rosters/2027-01').set('Authorization', coord).set('Accept-Language', 'zh-CN');
+    expect(provisional(read.body)).toMatch(/^内置日历尚无 2027 年的节假日/);
   });
 
   it('never lets a lawyer hold two shifts on one day (database-held)', async () => {

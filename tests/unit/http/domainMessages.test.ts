@@ -1,8 +1,9 @@
 /**
  * Every error message the services write is also there in Chinese: the source is scanned
  * for the messages of conflict(), badRequest(), notFound(), forbidden(), PhoneRefusal,
- * new AppError(…) and every `message:` of an error detail, and each must be translated by
- * localizeMessage (a template's `${…}` parts are filled with samples).
+ * new AppError(…), every `message:` (error details, the roster's warnings) and the roster
+ * generator's warn(…), and each must be translated by localizeMessage (a template's `${…}`
+ * parts are filled with samples).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { localizeMessage } from '../../../server/http/messages.js';
 
 const ROOT = path.resolve(__dirname, '../../../server');
-/** `message:` strings that are not error messages: the roster's warnings and gaps (200 answers, each with a code). */
-const NOT_ERRORS = [/^China's holidays for /, /^Rotation '/];
+/** `message:` strings the client words itself, by their code: the roster's gaps. */
+const NOT_ERRORS = [/^Rotation '/];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,6 +27,8 @@ const SITES = [
   new RegExp(String.raw`\b(?:conflict|badRequest|notFound|forbidden|PhoneRefusal)\(\s*` + LITERAL, 'g'),
   new RegExp(String.raw`new AppError\(\s*\d+,\s*'[a-z_]+',\s*` + LITERAL, 'g'),
   new RegExp(String.raw`\bmessage:\s*` + LITERAL, 'g'),
+  // The roster's warnings, answered with the roster (rosters.routes.ts translates them as well).
+  new RegExp(String.raw`\bwarn\(\s*'[a-z_]+',\s*` + LITERAL, 'g'),
 ];
 
 /** A literal as a sample message: `${cond ? 'a' : 'b'}` becomes its first non-empty option, any other `${…}` a 1. */
@@ -62,6 +65,7 @@ describe('the services’ error messages in Chinese', () => {
   it('translates the parts a message is built from', () => {
     expect(localizeMessage('This booking is checked in and can no longer be cancelled', 'zh')).toBe('该预约已签到，不能再取消');
     expect(localizeMessage('徐涛 cannot take this duty: the lawyer is already on duty that day', 'zh')).toBe('徐涛 不能值这个班：该律师当天已有值班');
+    expect(localizeMessage("Rotation 3 '区站轮值' lists 王芳 (7), who is inactive; their turns are passed over.", 'zh')).toBe('轮值 3「区站轮值」中的 王芳（7）已停用，跳过其轮次');
     expect(localizeMessage('legal_aid is handled at a town or district station; 某村 is a village station', 'zh')).toBe('法律援助由镇（街道）级或区级站点办理；某村 是村级站点');
     // English readers get the message as written.
     expect(localizeMessage('That time is fully booked; please pick another', 'en')).toBe('That time is fully booked; please pick another');
