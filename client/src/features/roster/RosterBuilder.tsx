@@ -21,7 +21,7 @@ import { useLawyers } from '../lawyers/useLawyers';
 import { LEVELS } from '../stations/stationTree';
 import { useStations } from '../stations/useStations';
 import { FairnessTable, GapList, StationStatusList, Warnings } from './RosterSide';
-import { addMonths, formatMonth, monthBounds, rosterEvents, type RosterEvent } from './rosterModel';
+import { addMonths, formatMonth, monthBounds, rosterEvents, warningsToShow, type RosterEvent } from './rosterModel';
 import { ShiftEditor, type ShiftTarget } from './ShiftEditor';
 import { useGenerate, usePublish, useRoster, useRotations } from './useRoster';
 
@@ -57,6 +57,8 @@ export function RosterBuilder({ month, onMonth }: Props) {
   const calendarDays = useCalendarDays(bounds);
   const generate = useGenerate();
   const publish = usePublish();
+  /** The last generation's warnings: the roster read back afterwards no longer carries them. */
+  const [lastRun, setLastRun] = useState<{ month: string; warnings: Roster['warnings'] } | null>(null);
 
   const stationList = useMemo(() => stations.data ?? [], [stations.data]);
   const stationsById = useMemo(() => new Map(stationList.map((s) => [s.id, s])), [stationList]);
@@ -124,14 +126,16 @@ export function RosterBuilder({ month, onMonth }: Props) {
     generate.mutate(
       { month, stationIds: selectedIds, force },
       {
-        onSuccess: (r) =>
+        onSuccess: (r) => {
+          setLastRun({ month, warnings: r.warnings });
           setNotice(
             t('roster.generated', {
               month: formatMonth(month, lang),
               shifts: r.shifts.filter((s) => selected.has(s.stationId)).length,
               gaps: r.gaps.filter((g) => selected.has(g.stationId)).length,
             }),
-          ),
+          );
+        },
       },
     );
   };
@@ -258,7 +262,7 @@ export function RosterBuilder({ month, onMonth }: Props) {
       <ErrorMessage error={fileError} />
       <ErrorMessage error={roster.error} onRetry={() => void roster.refetch()} />
       <ErrorMessage error={stations.error} onRetry={() => void stations.refetch()} />
-      {data && <Warnings warnings={data.warnings} month={month} />}
+      {data && <Warnings warnings={warningsToShow(month, data.warnings, lastRun)} month={month} />}
 
       <div className="roster-layout">
         <div className="roster-calendar card">

@@ -3,26 +3,31 @@ import type { GapDto, Lawyer, Roster, Station } from '../../api/client';
 import { LEVELS, shortStationName } from '../stations/stationTree';
 import { extremes, FAIRNESS_COLUMNS, fairnessRows, formatShortDate, type FairnessColumn } from './rosterModel';
 
-/** Things the coordinator must know before publishing; a provisional calendar above all. */
+/** Things the coordinator must know before publishing: a provisional calendar above all, then the rest in one list. */
 export function Warnings({ warnings, month }: { warnings: Roster['warnings']; month: string }) {
   const { t } = useTranslation();
   if (warnings.length === 0) return null;
+  const provisional = warnings.find((w) => w.code === 'provisional_calendar');
+  const others = warnings.filter((w) => w.code !== 'provisional_calendar');
   return (
     <div className="roster-warnings">
-      {warnings.map((w, i) =>
-        w.code === 'provisional_calendar' ? (
-          <div key={i} className="alert alert-warn roster-warning-provisional" role="alert" title={w.message}>
-            <strong>{t('roster.warnings.provisionalTitle')}</strong>
-            <span>{t('roster.warnings.provisional', { year: month.slice(0, 4) })}</span>
-          </div>
-        ) : (
-          <div key={i} className="alert alert-warn" role="status">
-            <strong>{t('roster.warnings.title')}</strong>
-            <span>
-              {w.message} <code className="muted">{w.code}</code>
-            </span>
-          </div>
-        ),
+      {provisional && (
+        <div className="alert alert-warn roster-warning-provisional" role="alert" title={provisional.message}>
+          <strong>{t('roster.warnings.provisionalTitle')}</strong>
+          <span>{t('roster.warnings.provisional', { year: month.slice(0, 4) })}</span>
+        </div>
+      )}
+      {others.length > 0 && (
+        <div className="alert alert-warn" role="status">
+          <strong>{t('roster.warnings.title')}</strong>
+          <ul className="roster-warning-list">
+            {others.map((w, i) => (
+              <li key={i}>
+                {w.message} <code className="muted">{w.code}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

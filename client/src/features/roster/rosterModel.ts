@@ -3,6 +3,28 @@ import type { GapDto, Roster, Shift, Station } from '../../api/client';
 import { GAP_COLOUR } from '../coverage/coverageModel';
 import { shortStationName } from '../stations/stationTree';
 
+// ---- Warnings ------------------------------------------------------------------
+
+type Warning = Roster['warnings'][number];
+
+/**
+ * What the coordinator is warned of for `month`: the roster's own warnings (a provisional
+ * calendar), and those of the last generation of that month (a rotation that ended, an
+ * inactive lawyer passed over…), which only the generate answer carries. Each once.
+ */
+export function warningsToShow(month: string, roster: readonly Warning[], lastRun: { month: string; warnings: readonly Warning[] } | null): Warning[] {
+  const out: Warning[] = [];
+  const seen = new Set<string>();
+  for (const w of [...roster, ...(lastRun?.month === month ? lastRun.warnings : [])]) {
+    // The provisional calendar is one fact about the month, worded by the client: once, whatever the wording.
+    const key = w.code === 'provisional_calendar' ? w.code : `${w.code}\u0000${w.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+  }
+  return out;
+}
+
 // ---- Months --------------------------------------------------------------------
 
 /** `YYYY-MM` plus `n` months. */
