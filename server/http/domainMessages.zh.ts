@@ -5,6 +5,8 @@
  * the tests see; a test (tests/unit/http/domainMessages.test.ts) finds every such
  * message in server/ and fails on one that is missing here.
  */
+import type { ReferralStage } from '../hotline/hotline.entity.js';
+import { referralStageLabels } from '../hotline/labels.js';
 
 /** Status words as they appear in messages (`checked_in` is written `checked in`). */
 const STATUS_ZH: Record<string, string> = {
@@ -37,13 +39,6 @@ const blocker = (s: string | undefined) => BLOCKER_ZH[s ?? ''] ?? s ?? '';
 
 const LEVEL_ZH: Record<string, string> = { district: '区级', town: '镇（街道）级', village: '村级' };
 const level = (s: string | undefined) => LEVEL_ZH[s ?? ''] ?? s ?? '';
-const STAGE_ZH: Record<string, string> = {
-  town_mediation: '镇（街道）调解',
-  district_mediation: '区级调解',
-  district_arbitration: '劳动仲裁',
-  court: '诉讼',
-  legal_aid: '法律援助',
-};
 
 /** A rotation as the roster's warnings name it: `Rotation 3 '区站轮值'`. */
 const rotation = (label: string | undefined) => (label ?? '').replace(/^Rotation (\d+) '(.*)'$/, '轮值 $1「$2」');
@@ -267,11 +262,10 @@ const patterns: [RegExp, Translation][] = [
   [/^(\d+) calls match; an export holds at most (\d+)\. Narrow the dates or filters\.$/, (m) => `共有 ${m[1]} 通来电符合条件，一次最多导出 ${m[2]} 条，请缩小日期或筛选范围`],
   [/^at most (\d+) rows per export$/, (m) => `每次最多导出 ${m[1]} 行`],
   [/^must be one or more of (.+) \(comma separated\)$/, (m) => `应为以下一项或多项（逗号分隔）：${m[1]}`],
-  [/^the range may span at most (\d+) days$/, (m) => `日期范围最多 ${m[1]} 天`],
   [/^a dispute moves up the chain: (.+) is not (.+) or a station above it$/, (m) => `纠纷只能向上级转介：${m[1]} 不是${m[2]}或其上级站点`],
   [
     /^(\S+) is handled at a (.+) station; (.+) is a (\S+) station$/,
-    (m) => `${STAGE_ZH[m[1]!] ?? m[1]}由${m[2]!.split(' or ').map(level).join('或')}站点办理；${m[3]} 是${level(m[4])}站点`,
+    (m) => `${referralStageLabels[m[1] as ReferralStage]?.['zh-CN'] ?? m[1]}由${m[2]!.split(' or ').map(level).join('或')}站点办理；${m[3]} 是${level(m[4])}站点`,
   ],
   [/^a district station has no parent$/, '区级站点没有上级站点'],
   [/^a (\S+) station needs a parent station$/, (m) => `${level(m[1])}站点需要上级站点`],
