@@ -89,10 +89,7 @@ export function parseRotationRule(rrule: string, startDate: string): ParseRuleRe
     const rule = parseStrict(rrule, startDate);
     const horizon = addYears(startDate, FIRST_OCCURRENCE_HORIZON_YEARS);
     if (expandDayNumbers(rule, dayNumber(startDate), dayNumber(horizon), 1).length === 0) {
-      fail(
-        `The rule yields no duty day within ${FIRST_OCCURRENCE_HORIZON_YEARS} years of ${startDate} ` +
-          `(${startDate} to ${horizon}); check BYMONTH, BYMONTHDAY and the other filters.`,
-      );
+      fail(`The rule yields no duty day within ${FIRST_OCCURRENCE_HORIZON_YEARS} years of ${startDate} (${startDate} to ${horizon}); check BYMONTH, BYMONTHDAY and the other filters.`);
     }
     return { ok: true, rule };
   } catch (e) {
@@ -235,7 +232,8 @@ function parseNumber(name: string, text: string, min: number, max: number, signe
   if (!re.test(text)) fail(`${name}=${clip(text)} is not a whole number.`);
   const n = Number(text);
   if (signed ? n === 0 || Math.abs(n) < min || Math.abs(n) > max : n < min || n > max) {
-    fail(signed ? `${name} values must lie between -${max} and -${min} or ${min} and ${max}; got ${n}.` : `${name} must lie between ${min} and ${max}; got ${n}.`);
+    if (signed) fail(`${name} values must lie between -${max} and -${min} or ${min} and ${max}; got ${n}.`);
+    fail(`${name} must lie between ${min} and ${max}; got ${n}.`);
   }
   return n;
 }

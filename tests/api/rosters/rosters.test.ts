@@ -39,6 +39,10 @@ describeEachDb('rosters workflow', (kind) => {
       expect(res.body.error.details[0].path).toBe('rrule');
       expect(Date.now() - started).toBeLessThan(2000);
     }
+    // The rule's problem in the coordinator's language.
+    const zh = await t.http.post('/api/rotations').set('Authorization', coord).set('Accept-Language', 'zh-CN').send(rotationBody({ rrule: 'FREQ=WEEKLY;BYYEARDAY=10' }));
+    expect(zh.status).toBe(400);
+    expect(zh.body.error.details[0]).toEqual({ path: 'rrule', message: 'BYYEARDAY 需要 FREQ=YEARLY，不能是 WEEKLY' });
     const outsider = await t.make.lawyer();
     const ineligible = await t.http.post('/api/rotations').set('Authorization', coord).send(rotationBody({ lawyerIds: [outsider.id] }));
     expect(ineligible.status).toBe(400);
