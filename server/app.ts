@@ -105,7 +105,8 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string } = {}): A
 
   app.use(
     mountRoutes(routes, (req: Request) => {
-      const token = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(req.get('authorization') ?? '')?.[1];
+      // The scheme is case-insensitive (RFC 7235 §2.1); `i` leaves the token's class as it was, which holds both cases already.
+      const token = /^Bearer ([A-Za-z0-9_-]{10,200})$/i.exec(req.get('authorization') ?? '')?.[1];
       return token ? services.users.authenticate(token) : Promise.resolve(null);
     }),
   );

@@ -87,6 +87,17 @@ describeEachDb('auth', (kind) => {
     expect(denied.status).toBe(403);
   });
 
+  it('takes the Bearer scheme in any case (RFC 7235), and the token as it is', async () => {
+    const token = (await t.tokenFor('staff')).slice('Bearer '.length);
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+      expect((await t.http.get('/api/me').set('Authorization', `${scheme} ${token}`)).status, scheme).toBe(200);
+    }
+    // The token's characters keep their rules: a changed case is another token.
+    expect((await t.http.get('/api/me').set('Authorization', `bearer ${token.toLowerCase()}`)).status).toBe(401);
+    expect((await t.http.get('/api/me').set('Authorization', `bearer ${token}=`)).status).toBe(401);
+    expect((await t.http.get('/api/me').set('Authorization', `bearers ${token}`)).status).toBe(401);
+  });
+
   it('refuses garbage tokens with 401', async () => {
     for (const h of ['Bearer ', 'Bearer abc', 'Basic Zm9vOmJhcg==', `Bearer ${'x'.repeat(5000)}`]) {
       const res = await t.http.get('/api/me').set('Authorization', h);
