@@ -3,7 +3,7 @@
  * (`DTSTART:20261203T010000Z`) so every client shows them right without a VTIMEZONE;
  * X-WR-TIMEZONE names the network's zone for clients that display in it. Pure.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalEventStatus } from 'ical-generator';
 import { zonedInstant } from '../lib/dates.js';
 
 export interface DutyEvent {
@@ -29,10 +29,17 @@ export interface DutyCalendar {
   events: DutyEvent[];
 }
 
+/**
+ * RFC 5545 TEXT (§3.3.11): backslash, semicolon and comma escaped, line breaks as `\n`.
+ * ical-generator escapes the events' properties itself but writes the calendar's NAME,
+ * X-WR-CALNAME and X-WR-CALDESC as given, so a station named `甲;乙` broke the feed's name.
+ */
+const text = (s: string) => escape(s, false);
+
 export function renderDutyCalendar(c: DutyCalendar): string {
   const cal = ical({
-    name: c.name,
-    description: c.description,
+    name: text(c.name),
+    description: text(c.description),
     prodId: { company: 'workers-rights-network', product: 'duty-roster', language: 'ZH' },
     ttl: 3600,
     x: [['X-WR-TIMEZONE', c.timeZone]],

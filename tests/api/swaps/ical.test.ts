@@ -90,6 +90,19 @@ describeEachDb('calendar feeds', (kind) => {
     expect((await t.http.get('/api/ical/stations/abc.ics')).status).toBe(400);
   });
 
+  it('escapes the calendar’s name and description as RFC 5545 TEXT (a station named 甲;乙,丙\\丁)', async () => {
+    const odd = await t.make.station({ name: '甲;乙,丙\\丁', address: '一路;二号,三楼' });
+    await t.make.shift({ date: '2026-12-03', stationId: odd.id });
+    const res = await t.http.get(`/api/ical/stations/${odd.id}.ics`);
+    expect(res.status).toBe(200);
+    const lines = res.text.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines).toContain('NAME:甲\\;乙\\,丙\\\\丁 值班表');
+    expect(lines).toContain('X-WR-CALNAME:甲\\;乙\\,丙\\\\丁 值班表');
+    expect(lines).toContain('X-WR-CALDESC:甲\\;乙\\,丙\\\\丁的值班律师安排');
+    // The events' TEXT was escaped already, and is not escaped twice.
+    expect(readFeed(res.text).events.map((e) => e.location)).toEqual(['一路;二号,三楼']);
+  });
+
   it('serves a lawyer’s own shifts behind their token; a wrong or missing token is 404; rotation revokes the old one', async () => {
     const feed = (id: number, token?: string) => t.http.get(`/api/ical/lawyers/${id}.ics${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`);
     expect((await feed(a.lawyer.id)).status).toBe(404);
