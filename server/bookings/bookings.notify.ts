@@ -89,6 +89,49 @@ export async function notifyCancelled(m: Manager, env: NotifyEnv, a: Appointment
   });
 }
 
+/** Why a station is closed on a day, as the message says it: `因台风停业，` (nothing when no reason is known). */
+const because = (reason: string | null) => (reason ? `因${reason}，` : '');
+
+/**
+ * The station closed the booked day (a coordinator's closure): the booking is cancelled,
+ * the worker is told why and asked to book another day.
+ */
+export async function notifyCancelledForClosure(
+  m: Manager,
+  env: NotifyEnv,
+  a: AppointmentRow,
+  stationName: string,
+  reason: string | null,
+): Promise<void> {
+  await withdrawReminder(m, a);
+  await sms(
+    m,
+    env,
+    a.phone,
+    'booking.cancelled_closure',
+    `${because(reason)}${stationName} ${a.date} 暂停服务，您当天 ${zonedParts(a.startAt, env.timeZone).time} 的法律咨询预约（${a.code}）已取消。欢迎另选日期重新预约，给您带来不便，敬请谅解。`,
+    { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id, reason } },
+  );
+}
+
+/** The same for a place on that day's waitlist: it lapses, and the worker is told. */
+export async function notifyWaitlistClosed(
+  m: Manager,
+  env: NotifyEnv,
+  entry: WaitlistEntryRow,
+  stationName: string,
+  reason: string | null,
+): Promise<void> {
+  await sms(
+    m,
+    env,
+    entry.phone,
+    'waitlist.closed',
+    `${because(reason)}${stationName} ${entry.date} 暂停服务，您的候补（${entry.code}）已取消。欢迎另选日期预约。`,
+    { dedupeKey: `waitlist:${entry.id}:closed`, payload: { waitlistEntryId: entry.id, reason } },
+  );
+}
+
 export async function notifyRescheduled(
   m: Manager,
   env: NotifyEnv,

@@ -5,7 +5,7 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { Manager } from '../db/db.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { loadWorkingCalendar } from '../calendar/calendar.repository.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { ShiftEntity } from '../rosters/rosters.entity.js';
 import { StationEntity, type StationRow } from '../stations/stations.entity.js';

@@ -42,6 +42,7 @@ import { BookingGroups } from './bookingGroups.js';
 import { PlacementThread, ThreadUnavailable } from './placementThread.js';
 import {
   assertPhoneMayBook,
+  cancelAppointment,
   offerFreedSeat,
   releaseClaimOf,
   requireStation,
@@ -201,11 +202,9 @@ export class BookingsService {
       const a = await this.reread(m, owned.id);
       if (a.status !== 'booked') throw conflict(`This booking is ${a.status.replace('_', ' ')} and can no longer be cancelled`);
       if (a.startAt.getTime() <= now.getTime()) throw conflict('This consultation has already started; it can no longer be cancelled');
-      if (!(await lockAppointment(m, a, ['booked'], { status: 'cancelled', cancelledAt: now }, now))) throw changedMeanwhile();
-      const freed = await releaseClaimOf(m, a.id);
-      if (freed) await offerFreedSeat(m, this.ctx, freed);
+      const cancelled = await cancelAppointment(m, this.ctx, a, { from: ['booked'], offerSeat: true });
+      if (!cancelled) throw changedMeanwhile();
       const stationName = (await stationNames(m, [a.stationId])).get(a.stationId) ?? '';
-      const cancelled: AppointmentRow = { ...a, status: 'cancelled', cancelledAt: now, version: a.version + 1 };
       await notifyCancelled(m, notifyEnv(this.ctx), cancelled, stationName);
       await recordAudit(m, this.ctx.clock, { actor: null, action: 'appointment.cancel', entity: 'appointment', entityId: a.id });
       return this.bookingById(m, a.id);

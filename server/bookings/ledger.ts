@@ -11,9 +11,15 @@ import type { Manager } from '../db/db.js';
 import { badRequest, conflict } from '../http/errors.js';
 import { zonedInstant } from '../lib/dates.js';
 import type { StationRow } from '../stations/stations.entity.js';
-import { AppointmentSeatEntity, WaitlistEntryEntity, type AppointmentSeatRow } from './appointments.entity.js';
+import {
+  AppointmentSeatEntity,
+  WaitlistEntryEntity,
+  type AppointmentRow,
+  type AppointmentSeatRow,
+  type AppointmentStatus,
+} from './appointments.entity.js';
 import { phoneRuleViolation } from './appointmentRules.js';
-import { activeStation, insertUnlessTaken, liveBookingsOfPhone, loadSchedule, lockPhone } from './bookings.repository.js';
+import { activeStation, insertUnlessTaken, liveBookingsOfPhone, loadSchedule, lockAppointment, lockPhone } from './bookings.repository.js';
 import { notifyEnv, notifyWaitlistOffer } from './bookings.notify.js';
 import { phoneRuleError } from './placement.js';
 import { computeSlots, findSlot, localStartOf, type Slot } from './slots.js';
@@ -78,7 +84,6 @@ export async function assertPhoneMayBook(
   if (problem) throw phoneRuleError(problem);
 }
 
-
 export type FreedSeat = Pick<AppointmentSeatRow, 'stationId' | 'date' | 'slotTime' | 'seatNo'>;
 
 /** Give back the seat an appointment holds (cancel, no-show, moved away); the caller may offer it on. */
@@ -87,6 +92,25 @@ export async function releaseClaimOf(m: Manager, appointmentId: number): Promise
   if (!seat) return null;
   await m.delete(AppointmentSeatEntity, { id: seat.id });
   return seat;
+}
+
+/**
+ * Cancel an appointment that is still in one of `from`: the status, and its seat given back —
+ * offered to the first person waiting when `offerSeat` (a day that stays open), or simply
+ * freed. Returns the cancelled row, or null when it changed meanwhile (nothing written).
+ * The caller tells the worker (bookings.notify.ts) and writes the audit entry.
+ */
+export async function cancelAppointment(
+  m: Manager,
+  ctx: AppContext,
+  a: AppointmentRow,
+  opts: { from: readonly AppointmentStatus[]; offerSeat: boolean },
+): Promise<AppointmentRow | null> {
+  const now = ctx.clock.now();
+  if (!(await lockAppointment(m, a, opts.from, { status: 'cancelled', cancelledAt: now }, now))) return null;
+  const freed = await releaseClaimOf(m, a.id);
+  if (freed && opts.offerSeat) await offerFreedSeat(m, ctx, freed);
+  return { ...a, status: 'cancelled', cancelledAt: now, version: a.version + 1, updatedAt: now };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   calendarDaySchema,
   calendarDaysQuery,
   createCalendarDayBody,
+  removeCalendarDayQuery,
 } from './calendar.schema.js';
 import type { CalendarService } from './calendar.service.js';
 import { nationalCoverage } from './workingCalendar.js';
@@ -43,6 +44,8 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
       method: 'post',
       path: '/api/calendar-days',
       summary: 'Add a local day (a closure or an extra opening) for one station or for all',
+      description:
+        'A closure (`kind: holiday`) on a day with live bookings (booked or checked in, not over) at the stations it closes answers 409 `conflict` and writes nothing; its details give `bookings` (how many, as digits) and `bookings.<stationId>` per station. Sent again with `cancelBookings: true`, the day is closed and those bookings are cancelled in the same transaction (seats freed, reminders withdrawn, each worker told by SMS; the waitlist of those days lapses, also told by SMS); the answer carries `cancelledBookings`. A date before today (network time) is 400.',
       tags: ['calendar'],
       access: COORDINATORS,
       body: createCalendarDayBody,
@@ -54,11 +57,15 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
       method: 'delete',
       path: '/api/calendar-days/:id',
       summary: 'Remove a local day',
+      description:
+        'Removing an extra working day (`kind: workday`) that has live bookings closes the day again: 409 as for a new closure, unless `?cancelBookings=true`. A local day before today stays (409).',
       tags: ['calendar'],
       access: COORDINATORS,
       params: idParams,
+      query: removeCalendarDayQuery,
       status: 204,
-      handler: ({ params, user, req }) => calendar.remove(params.id, user!, String(req.id)),
+      handler: ({ params, query, user, req }) =>
+        calendar.remove(params.id, user!, String(req.id), { cancelBookings: query.cancelBookings ?? false }),
     }),
   ];
 }

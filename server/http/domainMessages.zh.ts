@@ -183,6 +183,10 @@ const exact: Record<string, string> = {
   'No such user': '没有这个用户',
   'No such booking': '没有这个预约',
   'No such local day': '没有这条本地日历',
+  'A local day cannot be set in the past': '不能为已经过去的日期设置本地日历',
+  'This local day has passed; it stays as the record of that day': '这条本地日历的日期已过，作为当天的记录保留，不能删除',
+  'set to true to cancel these bookings; each worker is told by SMS': '设为 true 即取消这些预约，并逐一短信通知预约人',
+  'A booking on that day changed at the same moment; please try again': '当天有预约刚刚被修改，请重试',
   'No such referral': '没有这个转介',
   'No such calendar': '没有这个日历',
   'No such absence': '没有这条请假记录',
@@ -255,6 +259,15 @@ const patterns: [RegExp, Translation][] = [
   [/^Shift (\d+) is no longer published$/, (m) => `班次 ${m[1]} 已不再是发布状态`],
   [/^A local day for (\S+) already exists for this station$/, (m) => `本站 ${m[1]} 已有一条本地日历`],
   [/^A local day for (\S+) already exists for the whole network$/, (m) => `全网 ${m[1]} 已有一条本地日历`],
+  [/^must be today \((\S+)\) or later$/, (m) => `应为今天（${m[1]}）或以后的日期`],
+  [
+    /^Closing (\S+) would cancel (\d+) live booking\(s\); send cancelBookings: true to close the day, cancel them and tell each worker by SMS$/,
+    (m) => `${m[1]} 闭站将取消 ${m[2]} 个有效预约；确认闭站请发送 cancelBookings: true，系统会取消这些预约并逐一短信通知预约人`,
+  ],
+  [
+    /^Removing this working day closes (\S+) again and would cancel (\d+) live booking\(s\); send cancelBookings=true to remove it, cancel them and tell each worker by SMS$/,
+    (m) => `删除这个加开日后 ${m[1]} 不再开放，将取消 ${m[2]} 个有效预约；确认删除请发送 cancelBookings=true，系统会取消这些预约并逐一短信通知预约人`,
+  ],
   [
     /^The (\S+) roster is already published for (\d+) station\(s\); regenerate with force to replace it \(it becomes a draft again\)$/,
     (m) => `${m[1]} 的排班表已在 ${m[2]} 个站点发布；如需替换，请强制重新生成（将重新变为草稿）`,
