@@ -7,9 +7,9 @@ import {
   instantString,
   pageOf,
   pageQuery,
+  personName,
   plainText,
   positiveId,
-  requiredText,
 } from '../http/schemas.js';
 import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, WAITLIST_STATUSES } from './appointments.entity.js';
 
@@ -38,7 +38,7 @@ export const bookingBody = z
   .strictObject({
     stationId: positiveId,
     start: instantString,
-    name: requiredText(50),
+    name: personName(50),
     phone: phoneField,
     category: categoryField,
     note: plainText(500).optional(),
@@ -164,7 +164,7 @@ export const waitlistBody = z
   .strictObject({
     stationId: positiveId,
     date: dateString,
-    name: requiredText(50),
+    name: personName(50),
     phone: phoneField,
     category: categoryField,
     consent: consentField,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
 import { daysBetween } from '../lib/dates.js';
 import { normalizePhone } from '../lib/phone.js';
-import { dateString, instantString, pageOf, pageQuery, plainText, positiveId, requiredText } from '../http/schemas.js';
+import { dateString, instantString, optionalPersonName, pageOf, pageQuery, personName, plainText, positiveId, requiredText } from '../http/schemas.js';
 import { HOTLINE_OUTCOMES } from './hotline.entity.js';
 
 export const hotlineOutcome = z.enum(HOTLINE_OUTCOMES);
@@ -29,9 +29,6 @@ export const callerPhoneField = z
   })
   .meta({ example: '13812345678' });
 
-/** A name that may be left empty (stored as null). */
-const optionalName = plainText(50).transform((s) => (s === '' ? null : s));
-
 const CALLBACK_RULE = 'a call-back needs a followUpDate (and only a call-back has one)';
 
 export const CONSENT_REFUSED = 'the caller did not consent to their name and number being recorded (callerConsent is false); leave it empty';
@@ -46,7 +43,7 @@ export const createCallBody = z
   .strictObject({
     stationId: positiveId,
     receivedAt: instantString.optional().meta({ description: 'When the call came in; defaults to now' }),
-    callerName: optionalName.nullable().optional(),
+    callerName: optionalPersonName(50).nullable().optional(),
     callerPhone: callerPhoneField.nullable().optional(),
     category: categoryField,
     summary: requiredText(2000),
@@ -72,7 +69,7 @@ export const updateCallBody = z
   .strictObject({
     stationId: positiveId,
     receivedAt: instantString,
-    callerName: optionalName.nullable(),
+    callerName: optionalPersonName(50).nullable(),
     callerPhone: callerPhoneField.nullable(),
     category: categoryField,
     summary: requiredText(2000),
@@ -199,7 +196,7 @@ export const bookFromCallBody = z
   .strictObject({
     start: instantString.meta({ description: 'A slot start (see GET /api/stations/:id/slots)' }),
     stationId: positiveId.optional().meta({ description: 'Defaults to the call’s station' }),
-    name: requiredText(50).optional().meta({ description: 'Defaults to the caller’s name on the call' }),
+    name: personName(50).optional().meta({ description: 'Defaults to the caller’s name on the call' }),
     phone: mobileField.optional().meta({ description: 'Defaults to the caller’s number on the call (must be a mobile)' }),
     note: plainText(500).optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery, plainText, positiveId, requiredText } from '../http/schemas.js';
+import { optionalPersonName, pageOf, pageQuery, positiveId, requiredText } from '../http/schemas.js';
 import { REFERRAL_RESULTS, REFERRAL_STAGES, REFERRAL_STATUSES } from './hotline.entity.js';
 import { callerPhoneField, categoryField } from './hotline.schema.js';
 
@@ -17,7 +17,7 @@ export const createReferralBody = z
     stage: referralStage,
     hotlineCallId: positiveId.optional(),
     appointmentId: positiveId.optional(),
-    workerName: plainText(50).transform((s) => (s === '' ? null : s)).nullable().optional().meta({ description: 'Defaults to the call’s or appointment’s' }),
+    workerName: optionalPersonName(50).nullable().optional().meta({ description: 'Defaults to the call’s or appointment’s' }),
     workerPhone: callerPhoneField.nullable().optional().meta({ description: 'Defaults to the call’s or appointment’s' }),
     category: categoryField,
     summary: requiredText(2000),

@@ -32,6 +32,7 @@ const ZH: [RegExp, string | ((m: RegExpMatchArray) => string)][] = [
   [/^is too large$/, '数值太大'],
   [/^contains control characters$/, '含有不允许的控制字符'],
   [/^must not be empty$/, '不能为空'],
+  [/^must contain a visible character$/, '不能只含空白或看不见的字符'],
   [/^`from` must not be after `to`$/, '开始日期不能晚于结束日期'],
   [/^the range may span at most (\d+) days$/, (m) => `日期范围最多 ${m[1]} 天`],
   [/^must be a mainland mobile number/, '请填写11位手机号（1开头）'],

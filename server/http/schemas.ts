@@ -65,6 +65,32 @@ export const plainText = (max: number) =>
 export const requiredText = (max: number) =>
   plainText(max).refine((s) => s.length > 0, 'must not be empty');
 
+/**
+ * What shows nothing on its own: white space, control and format characters (the zero-width
+ * space U+200B, the bidi override U+202E…), the other default-ignorables (the Hangul filler
+ * U+3164…), the blank braille pattern U+2800, and combining marks with no letter to sit on.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Whether a reader would see anything of `s`. */
+export const hasVisibleCharacter = (s: string): boolean => s.replace(INVISIBLE, '') !== '';
+
+const NOTHING_VISIBLE = 'must contain a visible character';
+// An empty name is answered by requiredText's own message, not by this one as well.
+const visibleOrEmpty = (s: string) => s === '' || hasVisibleCharacter(s);
+
+/**
+ * A person's name as typed (a worker booking or waiting, a caller): required, and not made of
+ * invisible characters only, which would show staff and the SMS an empty name.
+ */
+export const personName = (max: number) => requiredText(max).refine(visibleOrEmpty, NOTHING_VISIBLE);
+
+/** A person's name that may be left empty (null); when given, with something to see. */
+export const optionalPersonName = (max: number) =>
+  plainText(max)
+    .refine(visibleOrEmpty, NOTHING_VISIBLE)
+    .transform((s) => (s === '' ? null : s));
+
 const span = (v: unknown) => v as { from: string; to: string };
 
 /** A range query `from`/`to` whose span is bounded, so nobody can ask for a century. */

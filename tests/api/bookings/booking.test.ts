@@ -89,6 +89,25 @@ describeEachDb('booking a consultation', (kind) => {
     expect(await count(t, "SELECT COUNT(*) FROM appointments WHERE slot_time = '10:00'")).toBe(0);
   });
 
+  it('refuses a name of invisible characters only (400 on name), for bookings and the waitlist alike', async () => {
+    const own = (await t.make.station()).id;
+    await t.make.shift({ date: '2026-12-02', stationId: own });
+    const start = '2026-12-02T14:00:00+08:00';
+    for (const name of ['\u202e\u200b', '\u3164', '\u200b \u2800\u00ad']) {
+      const booking = await t.http.post('/api/appointments').send(bookingFor(own, start, { name }));
+      expect(booking.status, JSON.stringify(name)).toBe(400);
+      expect(booking.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'name', message: 'must contain a visible character' }] });
+      const waiting = await t.http.post('/api/waitlist').send({ stationId: own, date: '2026-12-02', name, phone: freshPhone(), category: 'other', consent: true });
+      expect(waiting.status, JSON.stringify(name)).toBe(400);
+      expect(waiting.body.error.details).toEqual([{ path: 'name', message: 'must contain a visible character' }]);
+    }
+    const zh = await t.http.post('/api/appointments').set('Accept-Language', 'zh-CN').send(bookingFor(own, start, { name: '\u202e\u200b' }));
+    expect(zh.body.error.details).toEqual([{ path: 'name', message: '不能只含空白或看不见的字符' }]);
+    expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE station_id = ?', [own])).toBe(0);
+    // A visible name among them is a name.
+    expect((await t.http.post('/api/appointments').send(bookingFor(own, start, { name: '\u202e张三\u200b' }))).status).toBe(201);
+  });
+
   it('accepts a start written in UTC for the same instant', async () => {
     const res = await t.http.post('/api/appointments').send(bookingFor(stationId, '2026-12-03T01:00:00Z'));
     expect(res.status).toBe(201);

@@ -81,6 +81,7 @@ describeEachDb('hotline call log', (kind) => {
       [{ category: 'gossip' }, 'category'],
       [{ durationSeconds: -1 }, 'durationSeconds'],
       [{ summary: '   ' }, 'summary'],
+      [{ callerName: '\u202e\u200b' }, 'callerName'], // invisible characters only
       [{ receivedAt: '2026-12-01 10:00' }, 'receivedAt'],
       [{ receivedAt: '2026-12-02T10:00:00+08:00' }, 'receivedAt'],
       [{ stationId: 999_999 }, 'stationId'],
