@@ -282,7 +282,20 @@ const patterns: [RegExp, Translation][] = [
   ],
   [/^a district station has no parent$/, '区级站点没有上级站点'],
   [/^a (\S+) station needs a parent station$/, (m) => `${level(m[1])}站点需要上级站点`],
-  [/^a (\S+) station's parent must be of a higher level$/, (m) => `${level(m[1])}站点的上级站点级别必须更高`],  // A rotation's RRULE (rosters/rrule.ts): the 400 on a rotation, and the reason a rotation was not generated.
+  [/^a (\S+) station's parent must be of a higher level$/, (m) => `${level(m[1])}站点的上级站点级别必须更高`],  [/^The (\S+) roster cannot be generated: the month is over$/, (m) => `${m[1]} 的排班表不能再生成：该月已结束`],
+  [/^must be this month or later$/, '应为本月或以后的月份'],
+  [/^The (\S+) roster cannot be generated yet: rosters are made at most (\d+) months ahead$/, (m) => `暂不能生成 ${m[1]} 的排班表：最多提前 ${m[2]} 个月排班`],
+  [/^must be at most (\d+) months ahead$/, (m) => `最多提前 ${m[1]} 个月`],
+  [
+    /^(.+) has (\d+) booking\(s\) on (\S+) but no duty that day; add a shift or move the bookings before publishing\.$/,
+    (m) => `${m[1]} ${m[3]} 有 ${m[2]} 个预约，但当天没有值班；发布前请添加班次或为这些预约改期`,
+  ],
+  [/^The duty on (\S+) is history and cannot be deleted; correct who served by changing its lawyer$/, (m) => `${m[1]} 的值班已是历史记录，不能删除；如需更正值班律师，请修改该班次的律师`],
+  [
+    /^Workers hold (\d+) booking\(s\) on (\S+) and this is the day's only duty; give the shift to another lawyer instead, or move or cancel the bookings first$/,
+    (m) => `${m[2]} 已有 ${m[1]} 个预约，且这是当天唯一的值班；请改由其他律师值班，或先为这些预约改期或取消`,
+  ],
+  // A rotation's RRULE (rosters/rrule.ts): the 400 on a rotation, and the reason a rotation was not generated.
   [/^The rule must be a string\.$/, '规则必须是文本'],
   [/^The rule is (\d+) characters long; at most (\d+) are allowed\.$/, (m) => `规则长 ${m[1]} 个字符，最多 ${m[2]} 个`],
   [/^The start date '(.*)' is not a valid YYYY-MM-DD date\.$/, (m) => `开始日期“${m[1]}”不是有效的日期（YYYY-MM-DD）`],

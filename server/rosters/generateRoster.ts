@@ -73,6 +73,12 @@ export interface GenerateInput {
   lawyers: LawyerInput[];
   calendar: WorkingCalendar;
   existingShifts: ExistingShift[];
+  /**
+   * YYYY-MM-DD: days before it have passed (or begun with a published duty) and are history.
+   * No duty or gap is made there; the shifts they hold come in `existingShifts` and still
+   * count as the rotation's turns, so the rest of the month follows on from them.
+   */
+  firstDate?: string;
   rotationStates: RotationState[];
   /** Totals from earlier months. */
   fairnessCarry: FairnessEntry[];
@@ -298,6 +304,7 @@ export function generateMonthlyRoster(input: GenerateInput): RosterResult {
       else if (n > 0) run.nextIndex = (run.nextIndex + 1) % n;
     }
     if (open === 0) continue;
+    if (input.firstDate && date < input.firstDate) continue;
     if (n === 0) {
       gaps.push({
         stationId,

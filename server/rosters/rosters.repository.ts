@@ -63,3 +63,53 @@ export async function lawyerNames(m: Manager, ids: number[]): Promise<Map<number
   const rows = unique.length ? await m.findBy(LawyerEntity, { id: In(unique) }) : [];
   return new Map(rows.map((r) => [r.id, { name: r.name, firm: r.firm }]));
 }
+
+/**
+ * The shifts that a swap still in progress (asked, or accepted and awaiting approval) is
+ * about. (By table name: the swaps feature builds on rosters, not the other way round.)
+ */
+export async function shiftsInLiveSwaps(m: Manager): Promise<number[]> {
+  const rows: { shiftId: unknown; toShiftId: unknown }[] = await m
+    .createQueryBuilder()
+    .select('w.shift_id', 'shiftId')
+    .addSelect('w.to_shift_id', 'toShiftId')
+    .from('swaps', 'w')
+    .where("w.status IN ('pending', 'accepted')")
+    .getRawMany();
+  return [...new Set(rows.flatMap((r) => [r.shiftId, r.toShiftId]).filter((id) => id != null).map(Number))];
+}
+
+const LIVE_BOOKING = "a.status IN ('booked', 'checked_in')";
+
+/** How many live consultations (booked or checked in) a station has on a day. */
+export async function liveBookingsOn(m: Manager, stationId: number, date: string): Promise<number> {
+  const row: { n: unknown } | undefined = await m
+    .createQueryBuilder()
+    .select('COUNT(*)', 'n')
+    .from('appointments', 'a')
+    .where(`a.station_id = :stationId AND a.date = :date AND ${LIVE_BOOKING}`, { stationId, date })
+    .getRawOne();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Live consultations (booked or checked in) at `stationIds` between `from` and `to`, per
+ * station and day, on days that have no shift at that station.
+ */
+export async function liveBookingsWithoutShift(m: Manager, stationIds: number[], from: string, to: string): Promise<{ stationId: number; date: string; bookings: number }[]> {
+  if (stationIds.length === 0 || from > to) return [];
+  const rows: { stationId: unknown; date: unknown; bookings: unknown }[] = await m
+    .createQueryBuilder()
+    .select('a.station_id', 'stationId')
+    .addSelect('a.date', 'date')
+    .addSelect('COUNT(*)', 'bookings')
+    .from('appointments', 'a')
+    .where(`a.station_id IN (:...stationIds) AND a.date BETWEEN :from AND :to AND ${LIVE_BOOKING}`, { stationIds, from, to })
+    .andWhere('NOT EXISTS (SELECT 1 FROM shifts s WHERE s.station_id = a.station_id AND s.date = a.date)')
+    .groupBy('a.station_id')
+    .addGroupBy('a.date')
+    .orderBy('a.date')
+    .addOrderBy('a.station_id')
+    .getRawMany();
+  return rows.map((r) => ({ stationId: Number(r.stationId), date: String(r.date), bookings: Number(r.bookings) }));
+}

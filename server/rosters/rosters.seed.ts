@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
-import { addMonths } from '../lib/dates.js';
+import { addMonths, zonedInstant } from '../lib/dates.js';
 import type { DemoNetwork, DemoStep } from '../seed/demo.js';
 import { RotationEntity } from './rosters.entity.js';
 import { RostersService } from './rosters.service.js';
@@ -48,9 +48,15 @@ export const rosterDemoStep: DemoStep = {
   async run(ctx, net) {
     await seedRotations(ctx, net);
     const service = new RostersService(ctx);
-    for (const month of [net.today.slice(0, 7), addMonths(net.today.slice(0, 7), 1)]) {
-      await service.generate({ month }, null, 'demo');
-      await service.publish(month, undefined, null, 'demo');
+    // This month's roster as the coordinator made it on time, before the month began: a roster
+    // generated today leaves the days already past alone (RostersService.generate).
+    const onTime = new RostersService({ ...ctx, clock: { now: () => zonedInstant(`${net.today.slice(0, 7)}-01`, '00:00', ctx.config.timeZone) } });
+    for (const [month, by] of [
+      [net.today.slice(0, 7), onTime],
+      [addMonths(net.today.slice(0, 7), 1), service],
+    ] as const) {
+      await by.generate({ month }, null, 'demo');
+      await by.publish(month, undefined, null, 'demo');
     }
   },
 };

@@ -14,7 +14,7 @@ import type { AuthUser } from '../auth/policy.js';
 import { UserEntity } from '../auth/users.entity.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { isCoveredByNationalData, nationalCoverage, type WorkingCalendar } from '../calendar/workingCalendar.js';
-import { addDays, addMonths, eachDate, monthRange } from '../lib/dates.js';
+import { addDays, addMonths, eachDate, monthRange, zonedParts } from '../lib/dates.js';
 import { notifyUser } from '../notifications/fanout.js';
 import { StationEntity, type StationLevel, type StationRow } from '../stations/stations.entity.js';
 import { countFairness, spread } from './fairness.js';
@@ -28,7 +28,7 @@ import {
   type RotationRow,
   type ShiftRow,
 } from './rosters.entity.js';
-import { lawyerNames, latestRotationStates, loadLawyersForDuty, shiftsBetween } from './rosters.repository.js';
+import { lawyerNames, latestRotationStates, liveBookingsOn, liveBookingsWithoutShift, loadLawyersForDuty, shiftsBetween, shiftsInLiveSwaps } from './rosters.repository.js';
 import type {
   Coverage,
   CreateRotationInput,
@@ -75,6 +75,20 @@ export function presentShift(s: ShiftRow, names: Map<number, { name: string; fir
 }
 
 const FAIRNESS_LOOKBACK_MONTHS = 12;
+/** Rosters are generated for this month up to this many months ahead (a wider window only makes clutter). */
+export const MAX_MONTHS_AHEAD = 24;
+
+/** Days on which workers hold bookings but the new draft has no duty: the coordinator must see them before publishing. */
+async function bookingsWithoutDuty(m: Manager, stationIds: number[], from: string, to: string): Promise<RosterWarning[]> {
+  const days = await liveBookingsWithoutShift(m, stationIds, from, to);
+  if (days.length === 0) return [];
+  const stations = await m.findBy(StationEntity, { id: In([...new Set(days.map((d) => d.stationId))]) });
+  const name = (id: number) => stations.find((s) => s.id === id)?.name ?? String(id);
+  return days.map((d) => ({
+    code: 'bookings_without_duty',
+    message: `${name(d.stationId)} has ${d.bookings} booking(s) on ${d.date} but no duty that day; add a shift or move the bookings before publishing.`,
+  }));
+}
 
 function provisionalWarning(month: string): RosterWarning | null {
   if (isCoveredByNationalData(`${month}-01`)) return null;
@@ -178,6 +192,11 @@ export class RostersService {
    * Make or refresh a month's draft for the given stations (default: every
    * station with an active rotation). Manual edits and swaps are kept; what the
    * generator made before is replaced. A published month needs `force`.
+   *
+   * What has happened stays as it happened: days before today, and today's published
+   * duties, are never rewritten (their consultations were given by, or promised with,
+   * the lawyer on them), nor are shifts that a swap still in progress is about. Such
+   * shifts are kept like manual edits and still count as the rotation's turns.
    */
   async generate(
     input: { month: string; stationIds?: number[]; force?: boolean },
@@ -186,6 +205,15 @@ export class RostersService {
   ): Promise<Roster> {
     const { month } = input;
     const { from, to } = monthRange(month);
+    const today = zonedParts(this.ctx.clock.now(), this.ctx.config.timeZone).date;
+    if (to < today) throw badRequest(`The ${month} roster cannot be generated: the month is over`, [{ path: 'month', message: 'must be this month or later' }]);
+    if (month > addMonths(today.slice(0, 7), MAX_MONTHS_AHEAD)) {
+      throw badRequest(`The ${month} roster cannot be generated yet: rosters are made at most ${MAX_MONTHS_AHEAD} months ahead`, [
+        { path: 'month', message: `must be at most ${MAX_MONTHS_AHEAD} months ahead` },
+      ]);
+    }
+    // Shifts that may be replaced: not yet begun (today's count as begun once published).
+    const replaceable = "(date > :today OR (date = :today AND status <> 'published'))";
     try {
       return await this.ctx.db.tx(async (m) => {
         let rotations = await m.find(RotationEntity, { where: { active: true }, order: { id: 'ASC' } });
@@ -204,13 +232,21 @@ export class RostersService {
           throw conflict(`The ${month} roster is already published for ${published.length} station(s); regenerate with force to replace it (it becomes a draft again)`);
         }
         if (stationIds.length) {
-          await m
+          // A swap in progress is about its shifts as they are: keep them (a regenerated seat would orphan it).
+          const inSwaps = await shiftsInLiveSwaps(m);
+          const removal = m
             .getRepository(ShiftEntity)
             .createQueryBuilder()
             .delete()
-            .where("month = :month AND station_id IN (:...ids) AND source = 'rotation'", { month, ids: stationIds })
+            .where(`month = :month AND station_id IN (:...ids) AND source = 'rotation' AND ${replaceable}`, { month, ids: stationIds, today });
+          if (inSwaps.length) removal.andWhere('id NOT IN (:...inSwaps)', { inSwaps });
+          await removal.execute();
+          await m
+            .getRepository(RosterGapEntity)
+            .createQueryBuilder()
+            .delete()
+            .where('month = :month AND station_id IN (:...ids) AND date >= :today', { month, ids: stationIds, today })
             .execute();
-          await m.getRepository(RosterGapEntity).createQueryBuilder().delete().where('month = :month AND station_id IN (:...ids)', { month, ids: stationIds }).execute();
           await m.delete(RotationStateEntity, { month, rotationId: In(rotations.map((r) => r.id).concat([0])) });
         }
         const existing = await shiftsBetween(m, from, to);
@@ -235,6 +271,7 @@ export class RostersService {
           })),
           calendar,
           existingShifts: existing.map((s) => ({ stationId: s.stationId, date: s.date, lawyerId: s.lawyerId, source: s.source })),
+          firstDate: today,
           rotationStates: states.map((s) => ({ rotationId: s.rotationId, nextIndex: s.nextIndex, owed: s.owed })),
           fairnessCarry: countFairness(past, carryCalendar),
         });
@@ -263,14 +300,14 @@ export class RostersService {
           };
         });
         for (let i = 0; i < rows.length; i += 300) await m.insert(ShiftEntity, rows.slice(i, i + 300));
-        // The month is a draft again at these stations: kept manual shifts too.
+        // The month is a draft again at these stations from today on: kept manual shifts too.
         if (stationIds.length) {
           await m
             .getRepository(ShiftEntity)
             .createQueryBuilder()
             .update()
             .set({ status: 'draft' })
-            .where('month = :month AND station_id IN (:...ids)', { month, ids: stationIds })
+            .where(`month = :month AND station_id IN (:...ids) AND ${replaceable}`, { month, ids: stationIds, today })
             .execute();
         }
         const gaps = result.gaps.map((g) => ({
@@ -305,7 +342,8 @@ export class RostersService {
           details: { stationIds, shifts: rows.length, gaps: gaps.length, forced: !!input.force },
           requestId,
         });
-        return this.buildRoster(m, month, stationIds, result.warnings);
+        const stranded = await bookingsWithoutDuty(m, stationIds, today > from ? today : from, to);
+        return this.buildRoster(m, month, stationIds, [...result.warnings, ...stranded]);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('The roster changed while it was being generated; please try again');
@@ -553,6 +591,18 @@ export class RostersService {
     await this.ctx.db.tx(async (m) => {
       const shift = await m.findOneBy(ShiftEntity, { id });
       if (!shift) throw notFound('No such shift');
+      const today = zonedParts(this.ctx.clock.now(), this.ctx.config.timeZone).date;
+      if (shift.date < today) throw conflict(`The duty on ${shift.date} is history and cannot be deleted; correct who served by changing its lawyer`);
+      if (shift.status === 'published') {
+        // Workers booked against this day: they must not be left without a duty lawyer unannounced.
+        const published = await m.countBy(ShiftEntity, { stationId: shift.stationId, date: shift.date, status: 'published' });
+        const booked = published > 1 ? 0 : await liveBookingsOn(m, shift.stationId, shift.date);
+        if (booked > 0) {
+          throw conflict(
+            `Workers hold ${booked} booking(s) on ${shift.date} and this is the day's only duty; give the shift to another lawyer instead, or move or cancel the bookings first`,
+          );
+        }
+      }
       await m.delete(ShiftEntity, { id });
       await recordAudit(m, this.ctx.clock, {
         actor,

@@ -14,7 +14,7 @@ describeEachDb('rosters workflow', (kind) => {
   let lawyerIds: number[];
 
   beforeAll(async () => {
-    t = await setupTestApp(kind, { now: '2026-09-10T10:00:00+08:00' });
+    t = await setupTestApp(kind, { now: '2026-08-20T10:00:00+08:00' });
     coord = await t.tokenFor('coordinator');
     stationId = (await t.make.station({ name: '区站' })).id;
     lawyerIds = [];
