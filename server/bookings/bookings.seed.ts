@@ -17,30 +17,23 @@ import { claimSeat, insertWithCode, loadSchedule } from './bookings.repository.j
 import { computeSlots } from './slots.js';
 import { SEAT_HOLDING } from './appointmentRules.js';
 
-const WORKERS: [name: string, category: string][] = [
-  ['罗小兵', 'wage_arrears'],
-  ['田春燕', 'work_injury'],
-  ['龙海', 'dismissal'],
-  ['吴桂芬', 'social_insurance'],
-  ['杨光明', 'new_employment_forms'],
-  ['石玉兰', 'labor_contract'],
-  ['潘建华', 'working_hours'],
-  ['韦丽', 'labor_dispatch'],
-  ['蒙志强', 'wage_arrears'],
-  ['岑秀梅', 'other'],
-  ['雷鸣', 'wage_arrears'],
-  ['宋春花', 'dismissal'],
-];
+type Outcome = { services: OutcomeService[]; amount: number | null; note: string };
 
-const OUTCOMES: { services: OutcomeService[]; amount: number | null; note: string }[] = [
-  { services: ['advice', 'application_drafted'], amount: 18600, note: '拖欠三个月工资，已代写仲裁申请书' },
-  { services: ['advice'], amount: null, note: '解答试用期解除问题' },
-  { services: ['advice', 'mediation_referral'], amount: 42000, note: '工地欠薪，转镇调解委员会' },
-  { services: ['advice', 'legal_aid_referral'], amount: 96000, note: '工伤认定后赔偿争议，符合法律援助条件' },
-  { services: ['advice', 'arbitration_representation'], amount: 27500, note: '违法解除赔偿金，代理仲裁' },
+/** Demo workers: the dispute's category, the note left when booking, and how the consultation ended. */
+const WORKERS: [name: string, category: string, note: string | null, outcome: Outcome][] = [
+  ['罗小兵', 'wage_arrears', '公司拖欠三个月工资', { services: ['advice', 'application_drafted'], amount: 18600, note: '拖欠三个月工资，已代写仲裁申请书' }],
+  ['田春燕', 'work_injury', '受伤后公司不给报工伤', { services: ['advice', 'legal_aid_referral'], amount: 96000, note: '工伤认定后赔偿争议，符合法律援助条件' }],
+  ['龙海', 'dismissal', null, { services: ['advice', 'arbitration_representation'], amount: 27500, note: '违法解除赔偿金，代理仲裁' }],
+  ['吴桂芬', 'social_insurance', '公司没有给交社保', { services: ['advice'], amount: null, note: '讲解社保补缴的途径和材料' }],
+  ['杨光明', 'new_employment_forms', '外卖平台封号后不结算', { services: ['advice', 'mediation_referral'], amount: 6800, note: '平台结算争议，转镇调解委员会' }],
+  ['石玉兰', 'labor_contract', null, { services: ['advice'], amount: null, note: '解答试用期解除问题' }],
+  ['潘建华', 'working_hours', '长期加班没有加班费', { services: ['advice', 'application_drafted'], amount: 12400, note: '加班费争议，已代写仲裁申请书' }],
+  ['韦丽', 'labor_dispatch', null, { services: ['advice'], amount: null, note: '讲解派遣单位和用工单位各自的责任' }],
+  ['蒙志强', 'wage_arrears', '工地包工头欠薪', { services: ['advice', 'mediation_referral'], amount: 42000, note: '工地欠薪，转镇调解委员会' }],
+  ['岑秀梅', 'new_employment_forms', '网约车平台扣款不合理', { services: ['advice'], amount: 3200, note: '解答平台扣款规则与维权途径' }],
+  ['雷鸣', 'wage_arrears', null, { services: ['advice', 'application_drafted'], amount: 9300, note: '离职后工资未结清，已代写仲裁申请书' }],
+  ['宋春花', 'dismissal', '怀孕后被辞退', { services: ['advice', 'arbitration_representation'], amount: 51000, note: '孕期违法解除，代理仲裁' }],
 ];
-
-const NOTES = ['公司拖欠工资', '外卖平台封号后不结算', null, '受伤后公司不给报工伤', null];
 
 async function seedStation(m: Manager, ctx: AppContext, station: StationRow, today: string, perDay: number, base: number): Promise<number> {
   const from = addDays(today, -14);
@@ -66,10 +59,10 @@ async function seedStation(m: Manager, ctx: AppContext, station: StationRow, tod
     for (let k = 0; k < count; k++) {
       const slot = slots[(k * 3 + d) % slots.length]!;
       const i = base + n;
-      const [name, category] = WORKERS[i % WORKERS.length]!;
+      const [name, category, note, ended] = WORKERS[i % WORKERS.length]!;
       let status: AppointmentStatus = 'booked';
       if (past) status = k === 1 && d % 3 === 0 ? 'no_show' : k === 2 && d % 2 === 0 ? 'cancelled' : 'completed';
-      const outcome = status === 'completed' ? OUTCOMES[i % OUTCOMES.length]! : null;
+      const outcome = status === 'completed' ? ended : null;
       const startAt = new Date(slot.start);
       const createdAt = new Date(startAt.getTime() - (2 + (i % 4)) * 86_400_000);
       const row: Omit<AppointmentRow, 'id' | 'code'> = {
@@ -83,7 +76,7 @@ async function seedStation(m: Manager, ctx: AppContext, station: StationRow, tod
         name,
         phone: `137${String(85100000 + i * 37).padStart(8, '0')}`,
         category,
-        note: NOTES[i % NOTES.length] ?? null,
+        note,
         consentAt: createdAt,
         outcomeServices: outcome?.services ?? null,
         amountInvolved: outcome?.amount ?? null,

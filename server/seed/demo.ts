@@ -10,13 +10,25 @@ import { UserEntity, type Role } from '../auth/users.entity.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity, type OpenHours, type StationRow } from '../stations/stations.entity.js';
 import { addDays } from '../lib/dates.js';
-import { zonedParts } from '../lib/dates.js';
+import { zonedInstant, zonedParts } from '../lib/dates.js';
 import divisions from './data/guanshanhu-divisions.json' with { type: 'json' };
 
 export interface DemoLogin {
   username: string;
   role: Role;
   note: string;
+}
+
+/**
+ * The demo's "just now" for things people do at work (asking for swaps and what they send):
+ * now during office hours, else the last office hour before it, so a demo started at night
+ * does not show swaps asked at 02:37. Never later than now.
+ */
+export function officeHoursNow(now: Date, timeZone: string): Date {
+  const { date, time } = zonedParts(now, timeZone);
+  if (time >= '09:00' && time < '17:30') return now;
+  const day = time >= '17:30' ? date : addDays(date, -1);
+  return zonedInstant(day, '16:40', timeZone);
 }
 
 /** A feature's demo data, run after the network exists. Each step opens its own transactions. */

@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/policy.js';
 import { addDays } from '../lib/dates.js';
 import { shiftsBetween } from '../rosters/rosters.repository.js';
 import type { ShiftRow } from '../rosters/rosters.entity.js';
-import type { DemoNetwork, DemoStep } from '../seed/demo.js';
+import { officeHoursNow, type DemoNetwork, type DemoStep } from '../seed/demo.js';
 import { SwapsService } from './swaps.service.js';
 import type { CreateSwapInput, Swap } from './swaps.schema.js';
 
@@ -30,7 +30,10 @@ async function firstThatWorks<T>(picks: T[], attempt: (p: T) => Promise<Swap>, l
 
 export const swapDemoStep: DemoStep = {
   name: 'swaps',
-  async run(ctx: AppContext, net: DemoNetwork) {
+  async run(demoCtx: AppContext, net: DemoNetwork) {
+    // Asked during office hours, not whenever the demo happened to start.
+    const asked = officeHoursNow(demoCtx.clock.now(), demoCtx.config.timeZone);
+    const ctx: AppContext = { ...demoCtx, clock: { now: () => new Date(asked) } };
     const swaps = new SwapsService(ctx);
     const users = await ctx.db.read((m) => m.find(UserEntity));
     const coordinatorRow = users.find((u) => u.role === 'coordinator');
