@@ -40,7 +40,10 @@ export interface DayInfo {
    */
   kind: 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'local_closed' | 'local_open';
   name: string | null;
-  /** False when the date's year lies outside the national data (holidays not yet published). */
+  /**
+   * False when the date's year lies outside the national data (its arrangement is not yet
+   * published): only the statutory holidays themselves are known then (statutoryDays).
+   */
   covered: boolean;
 }
 
@@ -74,6 +77,42 @@ export function isCoveredByNationalData(date: string): boolean {
   return y >= nationalCoverage.firstYear && y <= nationalCoverage.lastYear;
 }
 
+/**
+ * The statutory holidays themselves (法定节假日, 全国年节及纪念日放假办法 as revised in 2024)
+ * of a year the data does not cover yet: 元旦 1 January; 春节 New Year's Eve and the first
+ * three days of the lunar year; 清明 on its solar term; 劳动节 1–2 May; 端午 and 中秋 on
+ * their lunar dates; 国庆 1–3 October. The State Council's yearly arrangement adds bridging
+ * days and make-up working days that cannot be foretold, so such a year stays provisional
+ * (`covered: false`), but no duty lands on 元旦 or 国庆 meanwhile.
+ */
+export function statutoryDays(year: number): Map<string, string> {
+  const days = new Map<string, string>();
+  const add = (date: string | undefined, name: string) => {
+    if (date && date.startsWith(`${year}-`)) days.set(date, name);
+  };
+  add(`${year}-01-01`, '元旦');
+  const lunarNewYear = chineseDays.getSolarDateFromLunar(`${year}-01-01`).date;
+  for (let i = -1; i <= 2; i++) add(addDays(lunarNewYear, i), '春节');
+  add(chineseDays.getSolarTermsInRange(`${year}-04-01`, `${year}-04-10`).find((t) => t.term === 'pure_brightness' && t.index === 1)?.date, '清明节');
+  add(`${year}-05-01`, '劳动节');
+  add(`${year}-05-02`, '劳动节');
+  add(chineseDays.getSolarDateFromLunar(`${year}-05-05`).date, '端午节');
+  add(chineseDays.getSolarDateFromLunar(`${year}-08-15`).date, '中秋节');
+  for (const d of ['01', '02', '03']) add(`${year}-10-${d}`, '国庆节');
+  return days;
+}
+
+const statutoryCache = new Map<number, Map<string, string>>();
+
+/** A statutory holiday's name on `date` in a year after the data (see statutoryDays), or null. */
+function foretoldHoliday(date: string): string | null {
+  const year = Number(date.slice(0, 4));
+  if (year <= nationalCoverage.lastYear || year > 2099) return null;
+  let days = statutoryCache.get(year);
+  if (!days) statutoryCache.set(year, (days = statutoryDays(year)));
+  return days.get(date) ?? null;
+}
+
 const nationalCache = new Map<string, NationalDay | null>();
 
 /** The national holiday or make-up working day on `date`, or null for an ordinary day. */
@@ -92,6 +131,9 @@ export function nationalDay(date: string): NationalDay | null {
       const detail = chineseDays.getDayDetail(date);
       if (detail.name.includes(',')) result = { kind: 'holiday', name: chineseName(detail.name) };
     }
+  } else {
+    const name = foretoldHoliday(date);
+    if (name) result = { kind: 'holiday', name };
   }
   nationalCache.set(date, result);
   return result;

@@ -216,8 +216,8 @@ const patterns: [RegExp, Translation][] = [
   [/^Only coordinators and the district station's staff may .+: a person's records span every station$/, '只有协调员和区级站点的工作人员可以进行此操作：个人信息涉及所有站点'],
   // The roster's warnings (200 answers; rosters.routes.ts translates them too)
   [
-    /^China's statutory holidays for (\S+) are not published in the calendar data/,
-    (m) => `${m[1]} 年的法定节假日尚未收入日历数据；本排班表未考虑节假日和调休，是临时的：节假日公布后请重新生成`,
+    /^China's holiday arrangement for (\S+) is not in the calendar data/,
+    (m) => `${m[1]} 年的放假安排尚未收入日历数据；本排班表已避开法定节假日当天，但未考虑调休和补班，是临时的：放假安排公布后请重新生成`,
   ],
   [
     /^China's holidays for (\S+) are not in the built-in calendar \(it covers (\S+)–(\S+)\); this roster is provisional until they are published and the package is updated\.$/,

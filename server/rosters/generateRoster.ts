@@ -173,9 +173,9 @@ export function generateMonthlyRoster(input: GenerateInput): RosterResult {
   if (!isCoveredByNationalData(from)) {
     warn(
       'provisional_calendar',
-      `China's statutory holidays for ${month.slice(0, 4)} are not published in the calendar data ` +
-        `(${nationalCoverage.firstYear}–${nationalCoverage.lastYear}); this roster ignores holidays and make-up days ` +
-        `and is provisional: regenerate it once they are published.`,
+      `China's holiday arrangement for ${month.slice(0, 4)} is not in the calendar data ` +
+        `(${nationalCoverage.firstYear}–${nationalCoverage.lastYear}); this roster leaves out the statutory holidays themselves ` +
+        `but not the bridging days or make-up working days, and is provisional: regenerate it once the arrangement is published.`,
     );
   }
 

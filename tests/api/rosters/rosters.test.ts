@@ -188,11 +188,15 @@ describeEachDb('rosters workflow', (kind) => {
     const res = await t.http.post('/api/rosters/generate').set('Authorization', coord).send({ month: '2027-01' });
     expect(res.status).toBe(200);
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toContain('provisional_calendar');
+    // The arrangement is unknown, the statutory day is not: no duty on New Year's Day (a Friday).
+    const dates = res.body.shifts.map((s: { date: string }) => s.date);
+    expect(dates).toContain('2027-01-04');
+    expect(dates).not.toContain('2027-01-01');
     // …in the reader's language, with the same code.
     const provisional = (body: { warnings: { code: string; message: string }[] }) => body.warnings.find((w) => w.code === 'provisional_calendar')!.message;
     expect(provisional(res.body)).toMatch(/^China's /);
     const zh = await t.http.post('/api/rosters/generate').set('Authorization', coord).set('Accept-Language', 'zh-CN').send({ month: '2027-01' });
-    expect(provisional(zh.body)).toMatch(/^2027 年的法定节假日尚未收入日历数据/);
+    expect(provisional(zh.body)).toMatch(/^2027 年的放假安排尚未收入日历数据；本排班表已避开法定节假日当天/);
     const read = await t.http.get('/api/rosters/2027-01').set('Authorization', coord).set('Accept-Language', 'zh-CN');
     expect(provisional(read.body)).toMatch(/^内置日历尚无 2027 年的节假日/);
   });

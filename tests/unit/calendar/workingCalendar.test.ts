@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkingCalendar, nationalCoverage, nationalDays } from '../../../server/calendar/workingCalendar.js';
+import { WorkingCalendar, nationalCoverage, nationalDays, statutoryDays } from '../../../server/calendar/workingCalendar.js';
+import { isoWeekday } from '../../../server/lib/dates.js';
 
 describe('workingCalendar', () => {
   const cal = new WorkingCalendar([
@@ -37,6 +38,30 @@ describe('workingCalendar', () => {
     expect(nationalCoverage.lastYear).toBeGreaterThanOrEqual(2026);
     expect(cal.dayInfo('2026-06-01').covered).toBe(true);
     expect(cal.dayInfo(`${nationalCoverage.lastYear + 1}-03-02`).covered).toBe(false);
+  });
+
+  it('knows the statutory holidays of a year beyond the data, but calls it provisional', () => {
+    const y = nationalCoverage.lastYear + 1;
+    for (const [date, name] of [[`${y}-01-01`, '元旦'], [`${y}-05-01`, '劳动节'], [`${y}-05-02`, '劳动节'], [`${y}-10-01`, '国庆节'], [`${y}-10-03`, '国庆节']]) {
+      expect(cal.dayInfo(date!), date).toMatchObject({ working: false, kind: 'holiday', name, covered: false });
+    }
+    const festival = [...statutoryDays(y)].filter(([, n]) => n === '春节').map(([d]) => d);
+    expect(festival).toHaveLength(4);
+    expect(festival[0]! >= `${y}-01-20` && festival[3]! <= `${y}-02-22`).toBe(true);
+    for (const d of festival) expect(cal.dayInfo(d).working).toBe(false);
+    expect(cal.dayInfo(`${y}-10-08`)).toMatchObject({ kind: isoWeekday(`${y}-10-08`) >= 6 ? 'weekend' : 'weekday', covered: false });
+  });
+
+  it('foretells exactly the statutory days that the published data holds (the 2024 rules, from 2025 on)', () => {
+    for (let y = Math.max(2025, nationalCoverage.firstYear); y <= nationalCoverage.lastYear; y++) {
+      const days = statutoryDays(y);
+      expect(days.size, String(y)).toBe(13);
+      for (const [date, name] of days) {
+        const info = cal.dayInfo(date);
+        expect(info.working, `${date} ${name}`).toBe(false);
+        if (info.kind === 'holiday') expect(info.name, date).toContain(name.replace(/节$/, ''));
+      }
+    }
   });
 
   it('marks days next to a holiday', () => {
