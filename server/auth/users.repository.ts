@@ -5,6 +5,15 @@ import { LawyerEntity } from '../lawyers/lawyers.entity.js';
 import { UserEntity, type UserRow } from './users.entity.js';
 
 /**
+ * The account a username names, in whatever case it is typed: usernames are unique without
+ * case (uq_users_username, migrations/1764401000000-CaseInsensitiveUsernames.ts). On SQLite the
+ * expression is the index's; on MySQL the column's _ci collation would do alone.
+ */
+export function userByUsername(m: Manager, username: string): Promise<UserRow | null> {
+  return m.createQueryBuilder(UserEntity, 'u').where('LOWER(u.username) = LOWER(:username)', { username }).getOne();
+}
+
+/**
  * The active account of a lawyer other than `exceptUserId`, if any: read to name the holder
  * in the 409. The unique index uq_users_active_lawyer is what stops a second one when two
  * requests race.

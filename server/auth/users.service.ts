@@ -11,7 +11,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { AuthUser } from './policy.js';
 import type { CreateUserInput, Me, UpdateUserInput, UserAccount } from './auth.schema.js';
 import { adminRemovalIssue, lawyerLinkIssue } from './accountRules.js';
-import { countActiveAdminsForUpdate, linkedLawyerActive, otherActiveAccountOfLawyer } from './users.repository.js';
+import { countActiveAdminsForUpdate, linkedLawyerActive, otherActiveAccountOfLawyer, userByUsername } from './users.repository.js';
 import { SessionEntity, UserEntity, type UserRow } from './users.entity.js';
 
 export function presentUser(u: UserRow): AuthUser {
@@ -48,7 +48,7 @@ export class UsersService {
 
   async login(username: string, password: string): Promise<{ token: string; user: Me }> {
     const user = await this.ctx.db.read(async (m) => {
-      const row = await m.findOneBy(UserEntity, { username });
+      const row = await userByUsername(m, username);
       return row && row.active && (await linkedLawyerActive(m, row)) ? row : null;
     });
     if (!user) {

@@ -155,6 +155,43 @@ describeEachDb('user accounts', (kind) => {
     });
   });
 
+  describe('usernames without case, held by the database', () => {
+    it('refuses a username that differs from another only in case (409), and signs in whatever the case', async () => {
+      const first = await create({ username: 'xstaff', password: 'a-long-password', role: 'staff' });
+      expect(first.status).toBe(201);
+      const twin = await create({ username: 'XSTAFF', password: 'another-long-password', role: 'staff' });
+      expect(twin.status).toBe(409);
+      expect(twin.body.error).toEqual({ code: 'conflict', message: 'The username "XSTAFF" is taken' });
+      for (const typed of ['xstaff', 'XSTAFF', 'xStAfF']) {
+        const res = await signIn(typed, 'a-long-password');
+        expect(res.status, typed).toBe(200);
+        expect(res.body.user).toMatchObject({ id: first.body.id, username: 'xstaff' });
+      }
+      expect((await signIn('XSTAFF', 'another-long-password')).status).toBe(401);
+    });
+
+    it('refuses a case twin written past the service', async () => {
+      const account = (username: string) => ({
+        username,
+        passwordHash: 'x',
+        role: 'staff' as const,
+        displayName: username,
+        lawyerId: null,
+        stationId: null,
+        calendarToken: null,
+        email: null,
+        active: false,
+        createdAt: new Date(),
+      });
+      const refusal = (p: Promise<unknown>) => p.then(() => 'written', (err: unknown) => (isUniqueViolation(err) ? 'unique violation' : String(err)));
+      await t.db.tx((m) => m.insert(UserEntity, account('Case.Twin')));
+      expect(await refusal(t.db.tx((m) => m.insert(UserEntity, account('case.twin'))))).toBe('unique violation');
+      const other = await t.make.user({ role: 'staff' });
+      expect(await refusal(t.db.tx((m) => m.update(UserEntity, { id: other.id }, { username: 'CASE.TWIN' })))).toBe('unique violation');
+      expect(await refusal(t.db.tx((m) => m.insert(UserEntity, account('case.twin.2'))))).toBe('written');
+    });
+  });
+
   describe('one active account per lawyer, held by the database', () => {
     const row = (username: string, lawyerId: number, active: boolean) => ({
       username,
