@@ -184,10 +184,11 @@ export class HotlineService {
   async update(id: number, input: UpdateCallInput, actor: AuthUser, requestId?: string): Promise<HotlineCall> {
     return this.ctx.db.tx(async (m) => {
       const call = await this.callOf(m, id);
+      // Who may edit it comes first: a stale version's 409 says "reload and try again", which would never work for them.
+      await this.assertStation(m, call.stationId, actor, 'edit its calls');
       if (input.version !== undefined && input.version !== call.version) {
         throw conflict('This call was changed meanwhile; reload it and try again');
       }
-      await this.assertStation(m, call.stationId, actor, 'edit its calls');
       if (input.stationId !== undefined && input.stationId !== call.stationId) {
         await this.assertStation(m, input.stationId, actor, 'move calls to it');
       }

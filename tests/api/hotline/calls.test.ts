@@ -136,6 +136,25 @@ describeEachDb('hotline call log', (kind) => {
     expect((await t.http.post('/api/hotline-calls').set('Authorization', await t.tokenFor('admin')).send(call())).status).toBe(403);
   });
 
+  it('lets only those who work for the call’s station edit it: a lawyer elsewhere gets 403 (stale version or not), coordinators anywhere', async () => {
+    const c = await log({ summary: '原记录' }); // logged by the district's staff
+    const patch = (token: string, body: object) => t.http.patch(`/api/hotline-calls/${c.id}`).set('Authorization', token).send(body);
+    const unlinkedLawyer = await t.tokenFor('lawyer'); // a lawyer account that serves no station
+    for (const [who, token] of [['outsider lawyer', outsiderLawyer], ['unlinked lawyer', unlinkedLawyer], ['town staff', townStaff]] as const) {
+      for (const body of [{ summary: '改' }, { version: 1, summary: '改' }, { version: 99, summary: '改' }]) {
+        const res = await patch(token, body);
+        expect(res.status, `${who} ${JSON.stringify(body)}`).toBe(403);
+        expect(res.body.error.code).toBe('forbidden');
+      }
+    }
+    expect((await t.http.post(`/api/hotline-calls/${c.id}/book`).set('Authorization', outsiderLawyer).send({ start: '2026-12-02T09:00:00+08:00' })).status).toBe(403);
+    expect((await t.http.get(`/api/hotline-calls/${c.id}`).set('Authorization', staff)).body).toMatchObject({ summary: '原记录', version: 1 });
+
+    // A lawyer who serves the station may, though someone else logged the call; coordinators anywhere.
+    expect((await patch(lawyer, { version: 1, summary: '律师补充' })).body).toMatchObject({ summary: '律师补充', version: 2 });
+    expect((await patch(coord, { version: 2, summary: '协调员更正' })).body).toMatchObject({ summary: '协调员更正', version: 3 });
+  });
+
   it('lists, filters, searches and pages the log, newest first', async () => {
     const s = (await t.make.station({ name: '筛选站', level: 'town', parentId: district })).id;
     const a = await log({ stationId: s, receivedAt: '2026-11-03T09:00:00+08:00', category: 'work_injury', summary: '工伤认定 逾期 100% 赔付' });
