@@ -66,6 +66,7 @@ const en: WithSingulars<Translation> = {
     users: 'Users',
     privacy: 'Personal data',
     logout: 'Sign out',
+    menu: 'Menu',
     signedInAs: '{{name}} ({{role}})',
     home: 'Home',
   },

@@ -19,6 +19,7 @@ const staffZhCN = {
     users: '用户',
     privacy: '个人信息查询',
     logout: '退出登录',
+    menu: '菜单',
     signedInAs: '{{name}}（{{role}}）',
     home: '首页',
   },
