@@ -15,7 +15,8 @@ import { isPhoneWidth, phoneFriendlyCalendar } from '../../lib/calendar';
 import { addDays, NETWORK_TIME_ZONE, networkDate } from '../../lib/dates';
 import { useLawyers } from '../lawyers/useLawyers';
 import { useStations } from '../stations/useStations';
-import { coverageEvents, markedDays, stationColours, type Labels } from './coverageModel';
+import { formatMonth, monthBounds } from '../roster/rosterModel';
+import { coverageEvents, coverageTotals, markedDays, stationColours, viewMonth, type Labels } from './coverageModel';
 import { DayPanel } from './DayPanel';
 import { StationFilter } from './StationFilter';
 import { useCalendarDays, useCoverage, type DateRange } from './useCoverage';
@@ -23,12 +24,18 @@ import { useCalendarDays, useCoverage, type DateRange } from './useCoverage';
 export default function CoveragePage() {
   const { t, i18n } = useTranslation();
   const [range, setRange] = useState<DateRange | null>(null);
+  /** The month the view stands for (`YYYY-MM`): the summary counts it, not the days the grid shows. */
+  const [month, setMonth] = useState<string | null>(null);
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Set<number> | null>(null);
 
   const stations = useStations(false);
   const lawyers = useLawyers(true);
   const coverage = useCoverage(range);
+  // A week's list (phones) shows part of the month: the month's totals need the whole month.
+  const monthRange = month ? monthBounds(month) : null;
+  const rangeHoldsMonth = !!range && !!monthRange && range.from <= monthRange.from && range.to >= monthRange.to;
+  const monthCoverage = useCoverage(rangeHoldsMonth ? null : monthRange);
   const calendarDays = useCalendarDays(range);
 
   const stationList = useMemo(() => stations.data ?? [], [stations.data]);
@@ -58,10 +65,11 @@ export default function CoveragePage() {
   );
 
   const coverageMissing = isApiError(coverage.error, 404);
-  const onDatesSet = useCallback((info: { startStr: string; endStr: string }) => {
+  const onDatesSet = useCallback((info: { startStr: string; endStr: string; view: { currentStart: Date; currentEnd: Date } }) => {
     const from = info.startStr.slice(0, 10);
     const to = addDays(info.endStr.slice(0, 10), -1);
     setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
+    setMonth(viewMonth(networkDate(info.view.currentStart), networkDate(info.view.currentEnd)));
   }, []);
 
   // Below 960 px the day's panel sits under the calendar: bring it into view when a day is picked.
@@ -69,7 +77,8 @@ export default function CoveragePage() {
     if (selectedDay && window.matchMedia('(max-width: 959px)').matches) document.querySelector('.day-panel')?.scrollIntoView({ block: 'start' });
   }, [selectedDay]);
 
-  const summary = coverage.data?.summary;
+  const monthData = rangeHoldsMonth ? coverage.data : monthCoverage.data;
+  const summary = monthData && monthRange ? coverageTotals(monthData, monthRange.from, monthRange.to) : null;
 
   return (
     <section className="page page-wide">
@@ -79,8 +88,8 @@ export default function CoveragePage() {
           <p className="muted">{t('coverage.subtitle')}</p>
         </div>
         {summary && (
-          <p className="coverage-summary" aria-live="polite">
-            {t('coverage.summary', { required: summary.requiredDays, covered: summary.coveredDays, gaps: summary.gapDays })}
+          <p className="coverage-summary" aria-live="polite" title={t('coverage.summaryHint')}>
+            {t('coverage.summary', { month: formatMonth(month!, i18n.resolvedLanguage ?? 'zh-CN'), ...summary })}
           </p>
         )}
       </header>
@@ -120,6 +129,7 @@ export default function CoveragePage() {
             // Every event is a whole day: the list needs no "all day" column.
             views={{ listWeek: { displayEventTime: false } }}
             noEventsText={t('coverage.noEvents')}
+            moreLinkText={(count) => t('coverage.more', { count })}
             events={events}
             datesSet={onDatesSet}
             dateClick={(info) => setSelectedDay(info.dateStr.slice(0, 10))}

@@ -1,6 +1,7 @@
 /** Pure: coverage data → calendar events, day details and station colours. */
 import type { CalendarDayDto, Lawyer, Station } from '../../api/client';
 import { shortStationName } from '../stations/stationTree';
+import { addDays } from '../../lib/dates';
 import type { Coverage, CoverageDay, CoverageStatus } from './types';
 
 /** Distinct, dark enough for white text, and none of them the red kept for gaps. */
@@ -94,4 +95,40 @@ export function dayRows(coverage: Coverage | undefined, date: string, stationsBy
     if (day) rows.push({ stationId: st.stationId, name: stationsById.get(st.stationId)?.name ?? st.name, day });
   }
   return rows;
+}
+
+/**
+ * The month a calendar view stands for: the month of the middle day of its current range
+ * (`end` exclusive, as FullCalendar gives it) — a month view's own month, and for a week
+ * across two months the month holding most of it (its Thursday, as ISO weeks count).
+ */
+export function viewMonth(currentStart: string, currentEnd: string): string {
+  const days = Math.round((Date.parse(`${currentEnd}T00:00:00Z`) - Date.parse(`${currentStart}T00:00:00Z`)) / 86_400_000);
+  return addDays(currentStart, Math.floor((days - 1) / 2)).slice(0, 7);
+}
+
+export interface CoverageTotals {
+  /** Station-days that need a duty (one station on one day counts once). */
+  required: number;
+  covered: number;
+  /** Not fully covered: a gap or a partly staffed day. */
+  gaps: number;
+}
+
+/**
+ * Station-days of every station in the answer between `from` and `to` (inclusive), counted as
+ * the server's summary counts them — but for these dates only, not for whatever range the
+ * answer was fetched for (a month grid shows days of the months either side).
+ */
+export function coverageTotals(coverage: Coverage, from: string, to: string): CoverageTotals {
+  const totals: CoverageTotals = { required: 0, covered: 0, gaps: 0 };
+  for (const st of coverage.stations) {
+    for (const day of st.days) {
+      if (day.date < from || day.date > to || day.required === 0) continue;
+      totals.required++;
+      if (day.status === 'covered') totals.covered++;
+      else totals.gaps++;
+    }
+  }
+  return totals;
 }
