@@ -120,7 +120,8 @@ export default function DeskPage() {
       </header>
 
       {role === 'admin' && <p className="alert alert-info">{t('desk.adminNote')}</p>}
-      {isLawyer && <p className="alert alert-info">{t('desk.lawyerNote')}</p>}
+      {/* Only on a day of duty: off duty, the list's own message says so (the two contradicted each other). */}
+      {isLawyer && (dutyShifts.length > 0 || items.length > 0) && <p className="alert alert-info">{t('desk.lawyerNote')}</p>}
       {role === 'staff' && user?.stationId == null && <p className="alert alert-info">{t('desk.noStation')}</p>}
 
       <p className="visually-hidden" role="status" aria-live="polite">
@@ -133,15 +134,18 @@ export default function DeskPage() {
           {day.isError && <ErrorMessage error={day.error} onRetry={() => void day.refetch()} />}
           {day.data && (
             <>
-              <h2 className="desk-summary">
-                {t('desk.summary', {
-                  total: counts.total,
-                  booked: counts.booked,
-                  checked_in: counts.checked_in,
-                  completed: counts.completed,
-                  no_show: counts.no_show,
-                })}
-              </h2>
+              {/* A lawyer with nobody to see that day needs no row of zeros above the message saying so. */}
+              {!(isLawyer && items.length === 0) && (
+                <h2 className="desk-summary">
+                  {t('desk.summary', {
+                    total: counts.total,
+                    booked: counts.booked,
+                    checked_in: counts.checked_in,
+                    completed: counts.completed,
+                    no_show: counts.no_show,
+                  })}
+                </h2>
+              )}
               {active.length === 0 ? (
                 <p className="card desk-empty">{emptyText}</p>
               ) : (
