@@ -21,6 +21,7 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const StationsPage = lazy(() => import('./features/stations/StationsPage'));
 const LawyersPage = lazy(() => import('./features/lawyers/LawyersPage'));
 const RosterPage = lazy(() => import('./features/roster/RosterPage'));
+const ClosuresPage = lazy(() => import('./features/calendar/ClosuresPage'));
 const MyDutyPage = lazy(() => import('./features/my-duty/MyDutyPage'));
 const SwapInboxPage = lazy(() => import('./features/swaps/SwapInboxPage'));
 const DeskPage = lazy(() => import('./features/desk/DeskPage'));
@@ -32,6 +33,7 @@ const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = 
   ['/coverage', CoveragePage],
   ['/roster', RosterPage],
   ['/stations', StationsPage],
+  ['/stations/closures', ClosuresPage],
   ['/lawyers', LawyersPage],
   ['/dashboard', DashboardPage],
   ['/my-duty', MyDutyPage],

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { LoginResponse, Me, User } from '../../../server/auth/auth.schema';
-import type { CalendarDayDto } from '../../../server/calendar/calendar.schema';
+import type { CalendarDayDto, createCalendarDayBody } from '../../../server/calendar/calendar.schema';
 import type {
   createLawyerBody,
   createUnavailabilityBody,
@@ -68,6 +68,7 @@ export type UpdateStationBody = z.input<typeof updateStationBody>;
 export type CreateLawyerBody = z.input<typeof createLawyerBody>;
 export type UpdateLawyerBody = z.input<typeof updateLawyerBody>;
 export type CreateUnavailabilityBody = z.input<typeof createUnavailabilityBody>;
+export type CreateCalendarDayBody = z.input<typeof createCalendarDayBody>;
 export type CreateRotationBody = z.input<typeof createRotationBody>;
 export type UpdateRotationBody = z.input<typeof updateRotationBody>;
 export type CreateShiftBody = z.input<typeof createShiftBody>;
@@ -318,6 +319,11 @@ export const lawyersApi = {
 
 export const calendarApi = {
   days: (from: string, to: string) => apiFetch<CalendarDayDto[]>('/api/calendar-days', { query: { from, to } }),
+  /** A local closure or extra day. A closure over live bookings is 409 until sent again with `cancelBookings: true`. */
+  addDay: (body: CreateCalendarDayBody) => apiFetch<CalendarDayDto>('/api/calendar-days', { method: 'POST', body }),
+  /** Removing an extra day that has bookings is 409 in the same way, until `cancelBookings`. */
+  removeDay: (id: number, opts: { cancelBookings?: boolean } = {}) =>
+    apiFetch<void>(`/api/calendar-days/${id}`, { method: 'DELETE', query: { cancelBookings: opts.cancelBookings ? 'true' : undefined } }),
   coverage: (from: string, to: string, stationId?: number) =>
     apiFetch<Coverage>('/api/coverage', { query: { from, to, stationId } }),
 };
@@ -505,6 +511,7 @@ export const queryKeys = {
   lawyersAll: ['lawyers'] as const,
   unavailability: (lawyerId: number) => ['lawyers', lawyerId, 'unavailability'] as const,
   calendarDays: (from: string, to: string) => ['calendar-days', from, to] as const,
+  calendarDaysAll: ['calendar-days'] as const,
   coverage: (from: string, to: string) => ['coverage', from, to] as const,
   coverageAll: ['coverage'] as const,
   rotations: ['rotations'] as const,

@@ -24,8 +24,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/privacy', label: 'privacy', roles: ['staff', 'coordinator'] },
 ];
 
+/**
+ * Pages reached from another page rather than the menu (which keeps to one line on a
+ * laptop), and who may open them.
+ */
+export const SUB_PAGES: readonly { to: string; roles: readonly Role[] }[] = [
+  // Closures and extra days, from the stations page: the API lets coordinators alone write them.
+  { to: '/stations/closures', roles: ['coordinator'] },
+];
+
 export function rolesFor(path: string): readonly Role[] {
-  return NAV_ITEMS.find((i) => i.to === path)?.roles ?? [];
+  return (NAV_ITEMS.find((i) => i.to === path) ?? SUB_PAGES.find((p) => p.to === path))?.roles ?? [];
 }
 
 export function navFor(user: Pick<Me, 'role' | 'actsForWholeNetwork'>): NavItem[] {

@@ -1,5 +1,6 @@
 import { DISPUTE_CATEGORIES, categoryLabels } from '../../../server/domain/categories';
 import bookingsEn from './bookings.en';
+import closuresEn from './closures.en';
 import privacyEn from './privacy.en';
 import type { WithSingulars } from './plurals';
 import type { Translation } from './zh-CN';
@@ -839,6 +840,7 @@ const en: WithSingulars<Translation> = {
   },
   ...bookingsEn,
   ...privacyEn,
+  ...closuresEn,
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',

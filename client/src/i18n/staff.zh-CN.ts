@@ -1,3 +1,4 @@
+import closuresZhCN from './closures.zh-CN';
 import privacyZhCN from './privacy.zh-CN';
 
 /**
@@ -736,6 +737,7 @@ const staffZhCN = {
     confirmActivate: '重新启用“{{name}}”（{{username}}）的账号？启用后可用原密码登录。',
   },
   ...privacyZhCN,
+  ...closuresZhCN,
 };
 
 export type StaffTranslation = typeof staffZhCN;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Station } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useRevealOnPhone } from '../../lib/useRevealOnPhone';
@@ -13,6 +15,7 @@ type Editing = { station: Station | null } | null;
 
 export default function StationsPage() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const stations = useStations(showInactive);
@@ -32,6 +35,12 @@ export default function StationsPage() {
             <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
             {t('common.showInactive')}
           </label>
+          {/* Closures (a typhoon, a move) and extra days are the coordinators' to record. */}
+          {user?.role === 'coordinator' && (
+            <Link className="btn" to="/stations/closures">
+              {t('closures.link')}
+            </Link>
+          )}
           <button type="button" className="btn btn-primary" onClick={() => setEditing({ station: null })}>
             {t('stations.new')}
           </button>
