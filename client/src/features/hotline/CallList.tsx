@@ -142,7 +142,7 @@ export function CallList({ stations, readOnly }: { stations: readonly Station[];
         <p className="card muted">{filtered ? t('hotline.list.noMatch') : t('hotline.list.empty')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table call-table">
+          <table className="table call-table table-stack">
             <thead>
               <tr>
                 <th scope="col">{t('hotline.list.when')}</th>
@@ -215,22 +215,24 @@ function CallRow({
   const bookable = c.appointmentId === null;
   return (
     <tr className={open ? 'is-selected' : undefined} data-call-id={c.id}>
-      <td>
+      <td className="call-when">
         <div className="nowrap">{shortInstant(c.receivedAt)}</div>
         <div className="muted small" title={c.stationName}>
           {shortStationName(c.stationName)}
         </div>
       </td>
-      <td>
+      <td className="call-category">
         <span className={`chip chip-cat-${c.category}`}>{t(`category.${c.category}`)}</span>
       </td>
       <td className="col-summary">{c.summary}</td>
-      <td className="nowrap">
+      <td className="nowrap" data-label={t('hotline.list.caller')}>
         {c.callerName ?? <span className="muted">{t('hotline.anonymous')}</span>}
         {c.callerPhone && <div className="muted small mono">{c.callerPhone}</div>}
       </td>
-      <td className="mono">{formatDuration(c.durationSeconds)}</td>
-      <td>
+      <td className="mono" data-label={t('hotline.fields.duration')}>
+        {formatDuration(c.durationSeconds)}
+      </td>
+      <td data-label={t('hotline.list.result')}>
         <div className="result-cell">
           <OutcomeBadge outcome={c.outcome} />
           <FollowUpBadge call={c} />

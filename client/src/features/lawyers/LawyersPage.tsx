@@ -65,7 +65,7 @@ export default function LawyersPage() {
           {lawyers.data?.length === 0 && <p className="muted">{t('lawyers.empty')}</p>}
           {lawyers.data && lawyers.data.length > 0 && (
             <div className="table-wrap">
-              <table className="table lawyers-table">
+              <table className="table lawyers-table table-stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('lawyers.fields.name')}</th>
@@ -84,9 +84,11 @@ export default function LawyersPage() {
                   {lawyers.data.map((l) => (
                     <tr key={l.id} className={`${l.active ? '' : 'is-inactive'}${editingLawyer?.id === l.id ? ' is-selected' : ''}`}>
                       <th scope="row">{l.name}</th>
-                      <td>{l.firm}</td>
-                      <td className="nowrap">{l.phone}</td>
-                      <td>
+                      <td data-label={t('lawyers.fields.firm')}>{l.firm}</td>
+                      <td className="nowrap" data-label={t('lawyers.fields.phone')}>
+                        {l.phone}
+                      </td>
+                      <td data-label={t('lawyers.fields.specialties')}>
                         <span className="chips">
                           {l.specialties.map((c) => (
                             <span key={c} className="chip">
@@ -95,7 +97,7 @@ export default function LawyersPage() {
                           ))}
                         </span>
                       </td>
-                      <td>
+                      <td data-label={t('lawyers.fields.stationIds')}>
                         {l.stationIds.length === 0 ? (
                           <span className="muted">{t('lawyers.allStations')}</span>
                         ) : (
@@ -111,19 +113,19 @@ export default function LawyersPage() {
                           </span>
                         )}
                       </td>
-                      <td className="nowrap">
+                      <td className="nowrap" data-label={t('lawyers.fields.maxShiftsPerMonth')}>
                         {l.maxShiftsPerMonth === null ? (
                           <span className="muted">{t('lawyers.noCap')}</span>
                         ) : (
                           t('lawyers.monthlyCapValue', { count: l.maxShiftsPerMonth })
                         )}
                       </td>
-                      <td>
+                      <td data-label={t('lawyers.fields.active')}>
                         <span className={`badge ${l.active ? 'badge-ok' : 'badge-muted'}`}>
                           {l.active ? t('common.active') : t('common.inactive')}
                         </span>
                       </td>
-                      <td>
+                      <td className="row-actions">
                         <button
                           type="button"
                           className="btn btn-small"
