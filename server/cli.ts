@@ -13,6 +13,7 @@ import { systemClock, type AppContext } from './context.js';
 import { Db } from './db/db.js';
 import { UsersService } from './auth/users.service.js';
 import { createUserBody } from './auth/auth.schema.js';
+import { PASSWORD_MIN_LENGTH } from './auth/accountRules.js';
 import { AppError } from './http/errors.js';
 
 const USAGE = `Usage:
@@ -24,7 +25,7 @@ const USAGE = `Usage:
 
 async function readPassword(): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: !!process.stdin.isTTY });
-  if (process.stdin.isTTY) process.stderr.write('Password (at least 10 characters): ');
+  if (process.stdin.isTTY) process.stderr.write(`Password (at least ${PASSWORD_MIN_LENGTH} characters): `);
   for await (const line of rl) {
     rl.close();
     return line.trim();

@@ -5,6 +5,9 @@
  */
 import type { Role } from './users.entity.js';
 
+/** The shortest password an account may have: the schemas' rule, shown on the users page and by the CLI. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export interface RuleIssue {
   path: string;
   message: string;
@@ -58,7 +61,7 @@ export function firstAdminHint(hasActiveAdmin: boolean, databaseUrl: string): st
   if (hasActiveAdmin) return [];
   const shown = withoutPassword(databaseUrl);
   return [
-    '  No active admin account yet. Create the first one (it asks for a password of at least 10 characters):',
+    `  No active admin account yet. Create the first one (it asks for a password of at least ${PASSWORD_MIN_LENGTH} characters):`,
     `    DATABASE_URL=${shellQuote(shown)} npm run cli -- create-user --username admin --role admin`,
     ...(shown === databaseUrl ? [] : ['  (with the database password in place of PASSWORD)']),
   ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { positiveId } from '../http/schemas.js';
 import { ROLES, type Role } from './users.entity.js';
-import { lawyerLinkIssue } from './accountRules.js';
+import { lawyerLinkIssue, PASSWORD_MIN_LENGTH } from './accountRules.js';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -48,7 +48,7 @@ export const userAccountSchema = userSchema
 export type UserAccount = z.infer<typeof userAccountSchema>;
 
 // The fields an admin sets on an account, shared by creating and changing one.
-const passwordField = z.string().min(10, 'must be at least 10 characters').max(200);
+const passwordField = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 const displayNameField = z.string().max(50);
 const emailField = z
   .email('must be an e-mail address')

@@ -13,7 +13,7 @@ const suite = demoSuite();
 const PAGES: [user: string, landing: string, paths: string[]][] = [
   ['coordinator', '/coverage', ['/coverage', '/roster', '/roster?tab=rotations', '/swaps', '/stations', '/lawyers', '/dashboard', '/hotline', '/hotline?tab=followUps', '/desk', '/privacy']],
   ['lawyer1', '/my-duty', ['/my-duty', '/desk', '/hotline']],
-  ['admin', '/coverage', ['/users']],
+  ['admin', '/users', ['/users', '/coverage']],
 ];
 const LANGUAGES = ['zh-CN', 'en'] as const;
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };

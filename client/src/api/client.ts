@@ -4,7 +4,7 @@
  * is bundled), so a contract change shows up here as a type error.
  */
 import type { z } from 'zod';
-import type { LoginResponse, Me, User } from '../../../server/auth/auth.schema';
+import type { createUserBody, LoginResponse, Me, updateUserBody, User, UserAccount } from '../../../server/auth/auth.schema';
 import type { CalendarDayDto, createCalendarDayBody } from '../../../server/calendar/calendar.schema';
 import type {
   createLawyerBody,
@@ -58,6 +58,10 @@ export type SwapStatus = Swap['status'];
 export type SwapConflict = NonNullable<Swap['conflicts']>[number];
 export type CreateSwapBody = z.input<typeof createSwapBody>;
 export type Role = User['role'];
+// Accounts as admins manage them (GET/POST/PATCH /api/users).
+export type { UserAccount };
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;
 export type StationLevel = Station['level'];
 export type DisputeCategory = Lawyer['specialties'][number];
 export type OpenHours = Station['openHours'][number];
@@ -286,7 +290,16 @@ export const authApi = {
     apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password } }),
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: (signal?: AbortSignal) => apiFetch<Me>('/api/me', { signal }),
-  listUsers: () => apiFetch<User[]>('/api/users'),
+};
+
+// ---- User accounts (admin) -----------------------------------------------------
+
+export const usersApi = {
+  list: () => apiFetch<UserAccount[]>('/api/users'),
+  /** 409 when the username is taken or the lawyer already has an active account. */
+  create: (body: CreateUserBody) => apiFetch<UserAccount>('/api/users', { method: 'POST', body }),
+  /** Deactivating or a new password ends the account's sessions; 409 for oneself, the last admin, a lawyer's second account. */
+  update: (id: number, body: UpdateUserBody) => apiFetch<UserAccount>(`/api/users/${id}`, { method: 'PATCH', body }),
 };
 
 // ---- Stations ---------------------------------------------------------------

@@ -9,7 +9,8 @@ export interface NavItem {
 
 /** Who sees which page. Routes are guarded with the same lists. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/my-duty', label: 'myDuty', roles: ['lawyer', 'admin'] },
+  // A lawyer's own duty days: only an account linked to a lawyer has any (lawyer accounts always are, no other may be).
+  { to: '/my-duty', label: 'myDuty', roles: ['lawyer'] },
   { to: '/desk', label: 'desk', roles: ['staff', 'lawyer', 'coordinator'] },
   { to: '/hotline', label: 'hotline', roles: ['staff', 'coordinator', 'lawyer'] },
   { to: '/coverage', label: 'coverage', roles: ['coordinator', 'lawyer', 'staff', 'admin'] },
@@ -37,11 +38,13 @@ export function rolesFor(path: string): readonly Role[] {
   return (NAV_ITEMS.find((i) => i.to === path) ?? SUB_PAGES.find((p) => p.to === path))?.roles ?? [];
 }
 
-export function navFor(user: Pick<Me, 'role' | 'actsForWholeNetwork'>): NavItem[] {
+export function navFor(user: Pick<Me, 'role' | 'actsForWholeNetwork' | 'lawyerId'>): NavItem[] {
   const { role } = user;
   return NAV_ITEMS.filter(
     (i) =>
       i.roles.includes(role) &&
+      // Without a linked lawyer "my duty" could only say there is none.
+      (i.label !== 'myDuty' || user.lawyerId !== null) &&
       // The dashboard is open to everyone signed in, but only coordinators and admins have it in the menu.
       (i.label !== 'dashboard' || role === 'coordinator' || role === 'admin') &&
       // The privacy desk spans every station: a sub-station's staff may not use it (the API answers 403).
@@ -49,13 +52,15 @@ export function navFor(user: Pick<Me, 'role' | 'actsForWholeNetwork'>): NavItem[
   );
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in: the first thing their work is about (always an item of their menu). */
 export function homeFor(role: Role): string {
   switch (role) {
     case 'lawyer':
       return '/my-duty';
     case 'staff':
       return '/desk';
+    case 'admin':
+      return '/users';
     default:
       return '/coverage';
   }

@@ -1,20 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { updateUserBody, UserAccount } from '../../../../server/auth/auth.schema';
-import { apiFetch, queryKeys } from '../../api/client';
+import { queryKeys, usersApi, type CreateUserBody, type UpdateUserBody, type UserAccount } from '../../api/client';
 
 export type { UserAccount };
-export type UpdateUserBody = z.input<typeof updateUserBody>;
 
-// The accounts admins manage (GET/PATCH /api/users); types come from the server's schemas.
-// These belong beside authApi in api/client.ts; they live here until that file is free to change.
-export const usersApi = {
-  list: () => apiFetch<UserAccount[]>('/api/users'),
-  update: (id: number, body: UpdateUserBody) => apiFetch<UserAccount>(`/api/users/${id}`, { method: 'PATCH', body }),
-};
-
+// The accounts admins manage (GET/POST/PATCH /api/users).
 export function useUserAccounts() {
   return useQuery({ queryKey: queryKeys.users, queryFn: usersApi.list });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => usersApi.create(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+  });
 }
 
 export function useUpdateUser() {
