@@ -15,6 +15,7 @@ import { PHONE_QUERY } from '../../lib/calendar';
 import { useMediaQuery } from '../../lib/useMediaQuery';
 import { CATEGORIES, OUTCOMES } from '../hotline/hotlineModel';
 import { shortStationName } from '../stations/stationTree';
+import { appointmentBreakdown } from './appointmentBreakdown';
 import { coveragePercent } from './figures';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
@@ -22,6 +23,20 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Titl
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 const COLORS = ['#1f4e79', '#b45309', '#2f855a', '#6b7fa8', '#c05621', '#7c3aed', '#0e7490', '#9f1239', '#64748b'];
+/** One colour per measure in every chart (consultations are completed appointments: the appointment ring's 完成 too). */
+const MEASURE = {
+  consultations: '#1f4e79',
+  hotline: '#b45309',
+  peopleServed: '#2f855a',
+  required: '#c9d3df',
+  covered: '#0e7490',
+  rate: '#7c3aed',
+  noShow: '#9f1239',
+  open: '#6b7fa8',
+  cancelled: '#94a3b8',
+} as const;
+/** Hotline outcomes: categories of their own, in colours no measure uses. */
+const OUTCOME_COLOURS = ['#4d7c0f', '#db2777', '#0f766e', '#a16207', '#6b21a8', '#475569', '#155e75', '#be185d'];
 const BASE = {
   color: COLORS,
   textStyle: { fontFamily: FONT, color: '#1b2430' },
@@ -91,6 +106,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
           name: L.consultations,
           type: 'bar',
           barMaxWidth: 22,
+          itemStyle: { color: MEASURE.consultations },
           data: months.map((m) => m.consultations),
           // Over twelve months for context, the chosen period is shaded.
           markArea: inPeriod.length && inPeriod.length < months.length
@@ -101,8 +117,15 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
               }
             : undefined,
         },
-        { name: L.hotline, type: 'bar', barMaxWidth: 22, data: months.map((m) => m.hotlineCalls.total) },
-        { name: L.peopleServed, type: 'line', symbolSize: 7, data: months.map((m) => m.peopleServed) },
+        { name: L.hotline, type: 'bar', barMaxWidth: 22, itemStyle: { color: MEASURE.hotline }, data: months.map((m) => m.hotlineCalls.total) },
+        {
+          name: L.peopleServed,
+          type: 'line',
+          symbolSize: 7,
+          itemStyle: { color: MEASURE.peopleServed },
+          lineStyle: { color: MEASURE.peopleServed },
+          data: months.map((m) => m.peopleServed),
+        },
       ],
     };
   }, [trend, summary, t]);
@@ -122,9 +145,9 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((s) => shortStationName(s.name)), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
       series: [
-        { name: L.peopleServed, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.peopleServed) },
-        { name: L.consultations, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.consultations) },
-        { name: L.hotline, type: 'bar', barMaxWidth: 12, data: rows.map((s) => s.hotlineCalls.total) },
+        { name: L.peopleServed, type: 'bar', barMaxWidth: 12, itemStyle: { color: MEASURE.peopleServed }, data: rows.map((s) => s.peopleServed) },
+        { name: L.consultations, type: 'bar', barMaxWidth: 12, itemStyle: { color: MEASURE.consultations }, data: rows.map((s) => s.consultations) },
+        { name: L.hotline, type: 'bar', barMaxWidth: 12, itemStyle: { color: MEASURE.hotline }, data: rows.map((s) => s.hotlineCalls.total) },
       ],
     };
   }, [stationRows, t]);
@@ -137,19 +160,39 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: cats.map((c) => t(`category.${c}`)), axisLabel: { interval: 0 } },
       series: [
-        { name: L.consultations, type: 'bar', stack: 'all', barMaxWidth: 16, data: cats.map((c) => summary.consultationsByCategory[c] ?? 0) },
-        { name: L.hotline, type: 'bar', stack: 'all', barMaxWidth: 16, data: cats.map((c) => summary.hotlineCalls.byCategory[c] ?? 0) },
+        {
+          name: L.consultations,
+          type: 'bar',
+          stack: 'all',
+          barMaxWidth: 16,
+          itemStyle: { color: MEASURE.consultations },
+          data: cats.map((c) => summary.consultationsByCategory[c] ?? 0),
+        },
+        {
+          name: L.hotline,
+          type: 'bar',
+          stack: 'all',
+          barMaxWidth: 16,
+          itemStyle: { color: MEASURE.hotline },
+          data: cats.map((c) => summary.hotlineCalls.byCategory[c] ?? 0),
+        },
       ],
     };
   }, [summary, t]);
 
   const outcomeOption = useMemo(() => {
     const a = summary.appointments;
-    const calls = OUTCOMES.map((o) => ({ name: t(`hotline.outcome.${o}`), value: summary.hotlineCalls.byOutcome[o] ?? 0 })).filter((d) => d.value > 0);
+    const calls = OUTCOMES.map((o, i) => ({
+      name: t(`hotline.outcome.${o}`),
+      value: summary.hotlineCalls.byOutcome[o] ?? 0,
+      itemStyle: { color: OUTCOME_COLOURS[i % OUTCOME_COLOURS.length] },
+    })).filter((d) => d.value > 0);
+    const parts = appointmentBreakdown(a);
     const appts = [
-      { name: t('dashboard.charts.apptCompleted'), value: a.completed, itemStyle: { color: '#2f855a' } },
-      { name: t('dashboard.charts.apptNoShow'), value: a.noShow, itemStyle: { color: '#b45309' } },
-      { name: t('dashboard.charts.apptCancelled'), value: a.cancelled, itemStyle: { color: '#94a3b8' } },
+      { name: t('dashboard.charts.apptCompleted'), value: parts.completed, itemStyle: { color: MEASURE.consultations } },
+      { name: t('dashboard.charts.apptOpen'), value: parts.open, itemStyle: { color: MEASURE.open } },
+      { name: t('dashboard.charts.apptNoShow'), value: parts.noShow, itemStyle: { color: MEASURE.noShow } },
+      { name: t('dashboard.charts.apptCancelled'), value: parts.cancelled, itemStyle: { color: MEASURE.cancelled } },
     ].filter((d) => d.value > 0);
     // Each ring keeps to its own box, labels at the box's edges so they never run into the
     // other ring or off the chart: side by side on wider screens, one above the other on a phone.
@@ -213,14 +256,15 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        { name: L.required, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.requiredDays), itemStyle: { color: '#c9d3df' } },
-        { name: L.covered, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.coveredDays), itemStyle: { color: '#2f855a' } },
+        { name: L.required, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.requiredDays), itemStyle: { color: MEASURE.required } },
+        { name: L.covered, type: 'bar', barMaxWidth: 18, data: coverageRows.map((r) => r.coveredDays), itemStyle: { color: MEASURE.covered } },
         {
           name: L.rate,
           type: 'line',
           yAxisIndex: 1,
           symbolSize: 6,
-          itemStyle: { color: '#b45309' },
+          itemStyle: { color: MEASURE.rate },
+          lineStyle: { color: MEASURE.rate },
           data: coverageRows.map((r) => coveragePercent(r.requiredDays, r.coveredDays)),
           tooltip: { valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
         },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsSummary } from '../../api/client';
+import { appointmentBreakdown } from './appointmentBreakdown';
 import { coveragePercent, formatCount, formatYuan, formatYuanExact } from './figures';
 
 function Figure({ id, label, value, detail, accent }: { id: string; label: string; value: ReactNode; detail?: ReactNode; accent?: boolean }) {
@@ -24,6 +25,7 @@ export function FigureCards({ summary: s }: { summary: StatsSummary }) {
   const referred = Object.values(s.referrals.byStage).reduce((a, b) => a + b, 0);
   const settled = Object.values(s.referrals.settledByStage).reduce((a, b) => a + b, 0);
   const a = s.appointments;
+  const parts = appointmentBreakdown(a);
 
   return (
     <>
@@ -53,11 +55,16 @@ export function FigureCards({ summary: s }: { summary: StatsSummary }) {
           label={t('dashboard.figures.appointments')}
           value={formatCount(a.booked)}
           detail={
-            <span className="figure-breakdown">
-              <span>{t('dashboard.appointments.completed', { count: a.completed })}</span>
-              <span>{t('dashboard.appointments.noShow', { count: a.noShow })}</span>
-              <span>{t('dashboard.appointments.cancelled', { count: a.cancelled })}</span>
-            </span>
+            <>
+              {/* Completed, no-show and cancelled count walk-ins too: the parts add up to bookings plus walk-ins. */}
+              {a.walkIns > 0 && <span className="figure-breakdown-total">{t('dashboard.appointments.withWalkIns', { count: a.walkIns, all: parts.all })}</span>}
+              <span className="figure-breakdown">
+                <span>{t('dashboard.appointments.completed', { count: parts.completed })}</span>
+                <span>{t('dashboard.appointments.open', { count: parts.open })}</span>
+                <span>{t('dashboard.appointments.noShow', { count: parts.noShow })}</span>
+                <span>{t('dashboard.appointments.cancelled', { count: parts.cancelled })}</span>
+              </span>
+            </>
           }
         />
         <Figure
