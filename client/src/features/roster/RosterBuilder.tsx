@@ -290,6 +290,8 @@ export function RosterBuilder({ month, onMonth }: Props) {
             showNonCurrentDates={false}
             dayMaxEvents={false}
             views={{ listMonth: { displayEventTime: false } }}
+            // With no roster yet, the message above says so: the list's own "no events" box goes.
+            noEventsClass={hasRoster ? undefined : 'roster-no-events'}
             eventOrder="order,title"
             events={calendarEvents}
             eventClick={(info) => {
