@@ -93,7 +93,7 @@ export default function UsersPage() {
       {users.data?.length === 0 && <p className="muted">{t('users.empty')}</p>}
       {accounts.length > 0 && (
         <div className="table-wrap">
-          <table className="table accounts-table">
+          <table className="table accounts-table table-stack">
             <thead>
               <tr>
                 <th scope="col">{t('users.username')}</th>
@@ -187,7 +187,7 @@ function AccountRow({ account: u, self, editing, lawyerName, stationName, onEdit
         <td data-label={t('users.status')}>
           <span className={u.active ? 'badge badge-ok' : 'badge badge-muted'}>{u.active ? t('users.active') : t('users.inactive')}</span>
         </td>
-        <td className="account-actions">
+        <td className="row-actions">
           <button
             type="button"
             className="btn btn-small"
