@@ -156,7 +156,7 @@ describe('worker: booking on a phone, then the desk', () => {
       await expectFocusOnHeading(page, '选几点来');
       const freeTimes = page.locator('.pick-times button.pick-button:not([disabled])');
       await freeTimes.first().waitFor();
-      expect(await freeTimes.first().innerText()).toMatch(/还剩\d个名额/);
+      expect(await freeTimes.first().innerText()).toMatch(/还有 \d+ 个名额/);
       expect(await page.locator('.book-lawyer').innerText()).toContain('当天值班律师');
       await expectNoSideScroll(page);
       await expectPhoneFriendly(page);

@@ -259,7 +259,7 @@ const bookingsEn: WithSingulars<BookingsTranslation> = {
       category: 'Problem',
       chooseCategory: 'Choose',
       note: 'Note (optional)',
-      consent: 'I told the visitor that their name and phone are used only for the consultation and follow-up, and never given to the employer or anyone else',
+      consent: 'I told the visitor that their name and phone are used only for the consultation and follow-up, and never given to the employer or anyone else.',
       submit: 'Register and check in',
       submitting: 'Registering…',
       done: 'Registered and checked in: {{name}}',
