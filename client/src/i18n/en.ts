@@ -707,6 +707,7 @@ const en: WithSingulars<Translation> = {
       outgoing: 'Sent by us',
       empty: 'No referrals.',
       referred: 'referred {{date}}',
+      sameStation: '{{station}} (next step at the same station)',
       closeNote: 'Closing note: {{note}}',
       accept: 'Accept',
       close: 'Record result',

@@ -619,6 +619,7 @@ const staffZhCN = {
       outgoing: '本站转出',
       empty: '没有转介。',
       referred: '{{date}} 转介',
+      sameStation: '{{station}}（本站继续办理）',
       closeNote: '结案说明：{{note}}',
       accept: '接收',
       close: '登记结果',

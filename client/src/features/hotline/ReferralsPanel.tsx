@@ -121,7 +121,10 @@ function ReferralItem({ referral: r, stations, readOnly }: { referral: Referral;
       <div className="referral-head">
         <span className="badge">{t(`hotline.stage.${r.stage}`)}</span>
         <span className="referral-route">
-          {r.fromStationName} → {r.toStationName}
+          {/* A station may take a dispute to its own next stage (e.g. legal aid there): no "A → A". */}
+          {r.fromStationId === r.toStationId
+            ? t('hotline.referrals.sameStation', { station: r.toStationName })
+            : `${r.fromStationName} → ${r.toStationName}`}
         </span>
         <span className={`badge badge-referral-${r.status}`}>
           {r.result ? t(`hotline.referralResult.${r.result}`) : t(`hotline.referralStatus.${r.status}`)}
