@@ -253,9 +253,9 @@ const en: WithSingulars<Translation> = {
     print: 'Print',
     preparingPrint: 'Preparing the printable page…',
     confirmRegenerate_one:
-      'The {{month}} roster is already published for {{count}} station. Regenerating turns it back into a draft (manual edits are kept) that must be published again. Regenerate?',
+      'The {{month}} roster is already published for {{count}} station. Regenerating turns the days after today back into a draft that must be published again; manual edits and swaps in progress are kept, and past days and today\'s published duty stay as they are. Regenerate?',
     confirmRegenerate_other:
-      'The {{month}} roster is already published for {{count}} stations. Regenerating turns them back into drafts (manual edits are kept) that must be published again. Regenerate?',
+      'The {{month}} roster is already published for {{count}} stations. Regenerating turns the days after today back into drafts that must be published again; manual edits and swaps in progress are kept, and past days and today\'s published duties stay as they are. Regenerate?',
     confirmPublish_one: 'Publish the {{month}} roster for {{count}} station? Lawyers are notified and workers can book against it.',
     confirmPublish_other: 'Publish the {{month}} roster for {{count}} stations? Lawyers are notified and workers can book against it.',
     generated: 'Draft for {{month}} generated. Duties: {{shifts}}, gaps: {{gaps}}.',
@@ -273,7 +273,7 @@ const en: WithSingulars<Translation> = {
     warnings: {
       title: 'Note',
       provisionalTitle: 'Provisional roster:',
-      provisional: "China's {{year}} public holidays and make-up working days are not in the calendar yet, so this roster ignores them. Check it before publishing and regenerate once they are published.",
+      provisional: "China's {{year}} holiday arrangement is not in the calendar yet: this roster leaves out the statutory holidays themselves, but not the bridging days or make-up working days. Check it before publishing and regenerate once the arrangement is published.",
     },
     stationStatus: {
       title: 'Stations',

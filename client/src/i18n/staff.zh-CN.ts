@@ -174,7 +174,7 @@ const staffZhCN = {
     print: '打印',
     preparingPrint: '正在准备打印页…',
     confirmRegenerate_other:
-      '{{month}}已有 {{count}} 个站点的排班已发布。重新生成会把它们变回草稿（手工调整会保留），需要再次发布。确定重新生成吗？',
+      '{{month}}已有 {{count}} 个站点的排班已发布。重新生成会把今天以后的班次变回草稿（手工调整和正在办理的换班会保留，已过去的日子和今天已发布的值班不变），需要再次发布。确定重新生成吗？',
     confirmPublish_other: '发布 {{count}} 个站点的{{month}}排班？发布后律师会收到通知，职工可以按此预约。',
     generated: '已生成{{month}}排班草稿：{{shifts}} 个班次，{{gaps}} 处缺岗。',
     published_other: '已发布{{month}}排班（{{count}} 个站点）。',
@@ -190,7 +190,7 @@ const staffZhCN = {
     warnings: {
       title: '注意',
       provisionalTitle: '临时排班：',
-      provisional: '{{year}}年的法定节假日和调休安排尚未收录，本月排班没有考虑节假日，发布前请核对；节假日公布后请重新生成。',
+      provisional: '{{year}}年的放假安排尚未收录：本月排班已避开法定节假日当天，但没有考虑调休和补班，发布前请核对；放假安排公布后请重新生成。',
     },
     stationStatus: {
       title: '各站状态',
