@@ -17,8 +17,9 @@ const suite = demoSuite();
 const signInAsCoordinator = (page: Page) => signIn(page, suite.server.baseUrl, 'coordinator', '/coverage');
 
 async function openStations(page: Page) {
-  // On a phone the menu sits behind the header's menu button.
-  const menu = page.getByRole('button', { name: '菜单' });
+  // On a phone the menu sits behind the header's menu button (on a desktop it is hidden).
+  const menu = page.locator('.menu-toggle');
+  await menu.waitFor({ state: 'attached' });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '驻站' }).click();
   await page.waitForURL('**/stations');
