@@ -45,6 +45,17 @@ export function FollowUpsPanel({
           <StationSelect stations={stations} value={stationId} emptyLabel={t('hotline.list.allStations')} onChange={setStationId} />
         </label>
       </div>
+      {/* The queue opens on the staff member's own station while the call list shows every station's: say so. */}
+      <p className="muted small follow-scope">
+        {stationId === undefined
+          ? t('hotline.follow.scopeAll')
+          : t('hotline.follow.scopeStation', { station: stations.find((s) => s.id === stationId)?.name ?? `#${stationId}` })}{' '}
+        {stationId !== undefined && (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => setStationId(undefined)}>
+            {t('hotline.follow.showAll')}
+          </button>
+        )}
+      </p>
       <div className="tabs follow-tabs" role="tablist" aria-label={t('hotline.follow.title')}>
         {DUES.map((d) => {
           const count = { today, overdue, all }[d].data?.total;
