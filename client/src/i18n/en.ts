@@ -662,8 +662,10 @@ const en: WithSingulars<Translation> = {
     book: {
       open: 'Book for caller',
       title: 'Book a consultation for {{name}}',
+      titleNoName: 'Book a consultation for the caller',
       date: 'Day',
-      quickDays: 'Next 7 days',
+      quickDays: 'Next days open for booking',
+      noOpenDays: 'This station has no day open for booking in the next two weeks: choose another station, or another date.',
       today: 'Today',
       slots: 'Free slots',
       lawyer: 'Duty lawyer: {{names}}',

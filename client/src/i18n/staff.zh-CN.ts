@@ -574,8 +574,10 @@ const staffZhCN = {
     book: {
       open: '为来电人预约',
       title: '为{{name}}预约面谈',
+      titleNoName: '为来电人预约面谈',
       date: '日期',
-      quickDays: '近 7 天',
+      quickDays: '最近可约的日子',
+      noOpenDays: '这个站点两周内没有可约的日子，请换个站点，或在日期中另选。',
       today: '今天',
       slots: '可约时段',
       lawyer: '值班律师：{{names}}',

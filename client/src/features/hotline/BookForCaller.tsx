@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type BookFromCallBody, type HotlineCall, type Station } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { isoWeekday, networkDate } from '../../lib/dates';
-import { nextDays, timeOf } from './hotlineModel';
+import { quickDays, timeOf } from './hotlineModel';
 import type { LinkedBooking } from './linkedBookings';
 import { StationSelect } from './StationSelect';
-import { useBookForCaller, useSlots } from './useHotline';
+import { useBookForCaller, useOpenDays, useSlots } from './useHotline';
 
 const FIELD_NAMES = ['start', 'stationId', 'name', 'phone', 'note'] as const;
 
@@ -25,6 +25,8 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
   const today = networkDate();
   const [stationId, setStationId] = useState<number | undefined>(call.stationId);
   const [date, setDate] = useState(today);
+  /** Until someone picks a day, the form follows the station's first open day. */
+  const [dayPicked, setDayPicked] = useState(false);
   const [start, setStart] = useState<string | null>(null);
   // A masked number cannot be sent back; the server uses the one it has on the call.
   const usableName = call.masked ? '' : (call.callerName ?? '');
@@ -34,6 +36,16 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
   // The consent read at logging covers bookings; otherwise it is asked now.
   const [consent, setConsent] = useState(call.callerConsent);
   const slots = useSlots(stationId, date);
+  // The quick days are the days the station can be booked: no closed weekends or holidays.
+  const openDays = useOpenDays(stationId, today);
+  const days = openDays.isLoading ? [] : quickDays(today, 7, openDays.data);
+  const firstOpen = openDays.data ? days[0] : undefined;
+  useEffect(() => {
+    if (!dayPicked && firstOpen) {
+      setDate(firstOpen);
+      setStart(null);
+    }
+  }, [dayPicked, firstOpen]);
   const book = useBookForCaller();
   const errors = isApiError(book.error) ? book.error.fieldErrors() : {};
   const needName = call.callerName === null;
@@ -42,6 +54,7 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
   const pickDay = (d: string) => {
     setDate(d);
     setStart(null);
+    setDayPicked(true);
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -70,7 +83,9 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
 
   return (
     <form className="book-caller form" onSubmit={onSubmit} noValidate aria-labelledby={`book-title-${call.id}`}>
-      <h3 id={`book-title-${call.id}`}>{t('hotline.book.title', { name: call.callerName ?? t('hotline.anonymous') })}</h3>
+      <h3 id={`book-title-${call.id}`}>
+        {call.callerName ? t('hotline.book.title', { name: call.callerName }) : t('hotline.book.titleNoName')}
+      </h3>
       <ErrorMessage error={book.error} />
       <UnplacedErrors error={book.error} fields={FIELD_NAMES} />
       <div className="book-caller-grid">
@@ -83,6 +98,7 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
               onChange={(id) => {
                 setStationId(id);
                 setStart(null);
+                setDayPicked(false);
               }}
             />
           )}
@@ -91,8 +107,9 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
           {(p) => <input {...p} type="date" min={today} value={date} onChange={(e) => pickDay(e.target.value)} />}
         </Field>
       </div>
+      {openDays.data && days.length === 0 && <p className="muted small">{t('hotline.book.noOpenDays')}</p>}
       <div className="day-chips" role="group" aria-label={t('hotline.book.quickDays')}>
-        {nextDays(today, 7).map((d) => (
+        {days.map((d) => (
           <button
             key={d}
             type="button"

@@ -85,6 +85,19 @@ export function nextDays(today: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => addDays(today, i));
 }
 
+/**
+ * The quick-day buttons of a booking for a caller: the next `n` days the station can be
+ * booked at all (open, with a published roster — full days included, their times say so),
+ * or the next `n` calendar days until the station's availability is known.
+ */
+export function quickDays(today: string, n: number, availability: readonly { date: string; open: boolean }[] | undefined): string[] {
+  if (!availability) return nextDays(today, n);
+  return availability
+    .filter((d) => d.open && d.date >= today)
+    .map((d) => d.date)
+    .slice(0, n);
+}
+
 /** Which level of station handles a stage of the chain. */
 const STAGE_LEVELS: Record<ReferralStage, readonly StationLevel[]> = {
   town_mediation: ['town'],

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
+  bookingsApi,
   hotlineApi,
   queryKeys,
   referralsApi,
@@ -12,6 +13,7 @@ import {
   type ReferralStatus,
   type UpdateCallBody,
 } from '../../api/client';
+import { addDays } from '../../lib/dates';
 import { rememberBooking } from './linkedBookings';
 
 export const PAGE_SIZE = 20;
@@ -46,6 +48,17 @@ export function useUpdateCall() {
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: UpdateCallBody }) => hotlineApi.update(id, body),
     onSuccess: () => invalidateCalls(queryClient),
+  });
+}
+
+/** Which of the next two weeks' days a station can be booked (the public availability). */
+export function useOpenDays(stationId: number | undefined, today: string) {
+  const to = addDays(today, 13);
+  return useQuery({
+    queryKey: queryKeys.availability(stationId ?? 0, today, to),
+    queryFn: () => bookingsApi.availability(stationId!, today, to),
+    enabled: stationId !== undefined,
+    staleTime: 60_000,
   });
 }
 
