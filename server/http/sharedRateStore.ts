@@ -158,7 +158,13 @@ export class SharedRateStore implements Store {
   }
 
   increment(key: string): ClientRateLimitInfo {
-    return this.counts.hit(key, this.deps.clock.now().getTime());
+    const now = this.deps.clock.now().getTime();
+    const info = this.counts.hit(key, now);
+    // Windows follow the app's clock, but express-rate-limit compares resetTime with the wall
+    // clock (Date.now()): for the successful-request undo and the RateLimit-Reset header. With
+    // a clock set elsewhere (tests, DEMO_NOW) the window would look over already, and every
+    // successful sign-in would count against the limit. Hand it the same time left, on its clock.
+    return { ...info, resetTime: new Date(Date.now() + (info.resetTime!.getTime() - now)) };
   }
 
   decrement(key: string): void {

@@ -13,10 +13,10 @@ import { createMigratedDb, describeEachDb, type DbKind } from '../../helpers/db.
 import { TestClock, testConfig } from '../../helpers/app.js';
 import { Factories } from '../../helpers/factories.js';
 
-async function twoInstances(kind: DbKind, env: Record<string, string>) {
+async function twoInstances(kind: DbKind, env: Record<string, string>, at = '2026-12-01T09:00:10+08:00') {
   const first = await createMigratedDb(kind);
   const second = await Db.connect({ url: first.url });
-  const clock = new TestClock('2026-12-01T09:00:10+08:00');
+  const clock = new TestClock(at);
   const instance = (db: Db) => {
     const ctx: AppContext = { config: testConfig(env), db, logger: pino({ level: 'silent' }), clock };
     const built = createApp(ctx, { clientDir: '/nonexistent' });
@@ -92,6 +92,28 @@ describeEachDb('rate limits across instances', (kind) => {
       expect((await fail(t.b.http)).status).toBe(429);
     } finally {
       await t.close();
+    }
+  });
+
+  it('does not count successful sign-ins on a clock far from the wall clock (DEMO_NOW, tests)', async () => {
+    // express-rate-limit takes a success back only while the window it was told of is open on
+    // its own clock (Date.now()): windows kept on a clock years behind looked over at once, and
+    // after LOGIN_FAILURE_LIMIT good sign-ins the next was refused.
+    for (const at of ['2020-03-02T10:00:00+08:00', '2031-03-03T10:00:00+08:00']) {
+      const t = await twoInstances(kind, {}, at);
+      try {
+        const u = await t.a.make.user({ role: 'staff' });
+        for (let i = 0; i < 3; i++) expect((await t.a.http.post('/api/auth/login').send({ username: u.username, password: u.password })).status).toBe(200);
+        const failed = await t.a.http.post('/api/auth/login').send({ username: 'nobody', password: 'wrong password' });
+        expect(failed.status).toBe(401);
+        // Only the failure counts; the header tells the time left in the window, whatever the app's clock says.
+        const header = String(failed.headers['ratelimit']);
+        expect(header, at).toContain(`remaining=${LOGIN_FAILURE_LIMIT - 1}`);
+        const reset = Number(/reset=(\d+)/.exec(header)?.[1]);
+        expect(reset > 0 && reset <= 600, header).toBe(true);
+      } finally {
+        await t.close();
+      }
     }
   });
 
