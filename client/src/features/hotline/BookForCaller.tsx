@@ -9,6 +9,7 @@ import { quickDays, timeOf } from './hotlineModel';
 import type { LinkedBooking } from './linkedBookings';
 import { StationSelect } from './StationSelect';
 import { useBookForCaller, useOpenDays, useSlots } from './useHotline';
+import { FormActions } from '../../components/FormActions';
 
 const FIELD_NAMES = ['start', 'stationId', 'name', 'phone', 'note'] as const;
 
@@ -190,14 +191,7 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
         {t('hotline.book.consent')}
       </label>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={!start || !consent || book.isPending}>
-          {book.isPending ? t('common.saving') : start ? t('hotline.book.submitAt', { time: timeOf(start) }) : t('hotline.book.pickSlot')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={book.isPending} disabled={!start || !consent} label={start ? t('hotline.book.submitAt', { time: timeOf(start) }) : t('hotline.book.pickSlot')} onCancel={onCancel} />
     </form>
   );
 }

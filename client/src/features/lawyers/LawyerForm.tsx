@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { errorsUnder } from '../../lib/fieldErrors';
 import { useSaveLawyer } from './useLawyers';
+import { FormActions } from '../../components/FormActions';
 
 const FIELD_NAMES = ['name', 'phone', 'firm', 'specialties', 'stationIds', 'maxShiftsPerMonth', 'active'] as const;
 
@@ -141,14 +142,7 @@ export function LawyerForm({ lawyer, stations, onDone, onCancel }: Props) {
         {t('lawyers.fields.active')}
       </label>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.isPending} label={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { SwapActionError } from '../swaps/SwapConflicts';
 import { hasStarted, networkTime, shortDate } from '../swaps/swapFormat';
 import { useCreateSwap, useSwapAction, useSwapCandidates } from '../swaps/useSwaps';
 import { useLawyerShifts } from './useMyDuty';
+import { FormActions } from '../../components/FormActions';
 
 type Mode = 'named' | 'open' | 'exchange';
 const MODES: readonly Mode[] = ['named', 'open', 'exchange'];
@@ -252,14 +253,7 @@ function RequestForm({
 
       <SwapActionError error={create.error} name={colleagueName} />
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={!ready || create.isPending}>
-          {create.isPending ? t('myDuty.submitting') : t(`myDuty.submit.${mode}`)}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={create.isPending} disabled={!ready} busyLabel={t('myDuty.submitting')} label={t(`myDuty.submit.${mode}`)} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { LEVELS } from '../stations/stationTree';
 import { addMonths, moveItem, RRULE_PRESETS } from './rosterModel';
 import { useRuleText } from './ruleText';
 import { useSaveRotation } from './useRoster';
+import { FormActions } from '../../components/FormActions';
 
 const FIELD_NAMES = ['stationId', 'name', 'rrule', 'startDate', 'lawyerIds', 'shiftStart', 'shiftEnd', 'lawyersPerDay', 'active'] as const;
 
@@ -274,14 +275,7 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
       </label>
       <FieldError message={errors.active} />
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.isPending} label={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../com
 import { errorsUnder } from '../../lib/fieldErrors';
 import { LEVELS } from './stationTree';
 import { useSaveStation } from './useStations';
+import { FormActions } from '../../components/FormActions';
 
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -280,14 +281,7 @@ export function StationForm({ station, stations, onDone, onCancel }: Props) {
         {t('stations.fields.active')}
       </label>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.isPending} label={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

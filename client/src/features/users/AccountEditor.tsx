@@ -7,6 +7,7 @@ import { AccountFields } from './AccountFields';
 import { changesOf, draftOf, PASSWORD_MIN_LENGTH, type AccountDraft } from './accountForm';
 import { PasswordInput } from './PasswordInput';
 import { useUpdateUser } from './useUsers';
+import { FormActions } from '../../components/FormActions';
 
 const FIELD_NAMES = ['role', 'displayName', 'email', 'lawyerId', 'stationId'] as const;
 
@@ -60,14 +61,7 @@ function DetailsForm({ account, lawyers, lawyersLoading, stations, onDone, onCan
       <div className="form-grid">
         <AccountFields draft={draft} set={set} errors={errors} lawyers={lawyers} lawyersLoading={lawyersLoading} stations={stations} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={update.isPending} label={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { AccountFields } from './AccountFields';
 import { createBodyOf, emptyNewAccount, PASSWORD_MIN_LENGTH, type AccountDraft, type NewAccountDraft } from './accountForm';
 import { PasswordInput } from './PasswordInput';
 import { useCreateUser } from './useUsers';
+import { FormActions } from '../../components/FormActions';
 
 const FIELD_NAMES = ['username', 'password', 'role', 'displayName', 'email', 'lawyerId', 'stationId'] as const;
 
@@ -68,14 +69,7 @@ export function NewAccountForm({ lawyers, lawyersLoading, stations, onDone, onCa
           displayNameHint={t('users.displayNameHint')}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('users.create')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={create.isPending} label={t('users.create')} onCancel={onCancel} />
     </form>
   );
 }
