@@ -22,6 +22,8 @@ export function canTransition(from: AppointmentStatus, to: AppointmentStatus): b
 
 /** Statuses that hold a seat claim. A no-show or a cancellation gives the seat back. */
 export const SEAT_HOLDING: readonly AppointmentStatus[] = ['booked', 'checked_in', 'completed'];
+/** Bookings someone may still turn up for (what a phone's limits and a closed day count). */
+export const LIVE_STATUSES: readonly AppointmentStatus[] = ['booked', 'checked_in'];
 
 export interface PhoneBooking {
   id: number;

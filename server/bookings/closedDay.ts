@@ -18,9 +18,8 @@ import { AppointmentEntity, AppointmentSeatEntity, WaitlistEntryEntity, type App
 import { stationNames } from './bookings.repository.js';
 import { notifyCancelledForClosure, notifyEnv, notifyWaitlistClosed } from './bookings.notify.js';
 import { cancelAppointment } from './ledger.js';
+import { LIVE_STATUSES } from './appointmentRules.js';
 
-/** Statuses of a booking someone may still turn up for. */
-const LIVE = ['booked', 'checked_in'] as const;
 const WAITING = ['waiting', 'offered'] as const;
 
 /** Booked or checked-in appointments on `date`, not over yet, at `stationId` (null: any station) where `calendar` has the day closed. */
@@ -32,7 +31,7 @@ export async function bookingsClosedBy(
   calendar: WorkingCalendar,
 ): Promise<AppointmentRow[]> {
   const rows = await m.find(AppointmentEntity, {
-    where: { date, status: In([...LIVE]), ...(stationId === null ? {} : { stationId }) },
+    where: { date, status: In([...LIVE_STATUSES]), ...(stationId === null ? {} : { stationId }) },
     order: { startAt: 'ASC', id: 'ASC' },
   });
   const now = ctx.clock.now().getTime();
@@ -75,7 +74,7 @@ export async function releaseClosedDay(
   const env = notifyEnv(ctx);
 
   for (const a of bookings) {
-    const cancelled = await cancelAppointment(m, ctx, a, { from: LIVE, offerSeat: false });
+    const cancelled = await cancelAppointment(m, ctx, a, { from: LIVE_STATUSES, offerSeat: false });
     if (!cancelled) throw conflict('A booking on that day changed at the same moment; please try again');
     await notifyCancelledForClosure(m, env, cancelled, names.get(a.stationId) ?? '', reasonAt(a.stationId));
     await recordAudit(m, ctx.clock, {
