@@ -330,6 +330,8 @@ export function generateMonthlyRoster(input: GenerateInput): RosterResult {
     }
   }
 
+  shareUnpopularDays(shifts, lawyers, input, existingInMonth, dayOf, calendar);
+
   const rotationStates = [
     ...runs.map((r) => ({ rotationId: r.input.id, nextIndex: r.nextIndex, owed: [...r.owed] })),
     ...untouchedStates,
@@ -507,6 +509,137 @@ function describeGap(
       `${tally.busy} on duty elsewhere, ${tally.cap} at their monthly cap, ${tally.ineligible} cannot serve this station.`,
     candidates,
   };
+}
+
+/** What makes a duty unpopular, as the fairness figures count it: [on a Saturday or Sunday, next to a holiday], each 0 or 1. */
+export function unpopularity(date: string, stationId: number, calendar: WorkingCalendar): [number, number] {
+  return [isoWeekday(date) >= 6 ? 1 : 0, calendar.isHolidayAdjacent(date, stationId) ? 1 : 0];
+}
+
+/**
+ * A fair share of the unpopular days. Round-robin gives everyone the same number of duties,
+ * but which of them fall on a make-up Saturday or next to a holiday is luck: two lawyers
+ * taking turns can find both make-up Saturdays of a month on one of them, month after month.
+ *
+ * So once the month is filled, a lawyer with more unpopular duties (the twelve months
+ * before, `fairnessCarry`, plus this month; weekend duties and duties next to a holiday
+ * counted apart, as the fairness figures show them) hands one to a colleague of the same
+ * rotation with fewer, and takes over one of the colleague's easier duties in exchange —
+ * the nearest in date that both can serve. Everyone keeps exactly the number of duties
+ * round-robin gave them, the rotation's turns (and so next month's start) stay as they were,
+ * and kept shifts and each rotation's first and last duty days of the month are not
+ * touched. An exchange is made only when it brings the two lawyers' counts closer (the sum
+ * of the squared counts falls), so the exchanges come to an end.
+ */
+function shareUnpopularDays(
+  shifts: GeneratedShift[],
+  lawyers: ReadonlyMap<number, LawyerDay>,
+  input: GenerateInput,
+  existingInMonth: readonly ExistingShift[],
+  dayOf: (date: string) => number,
+  calendar: WorkingCalendar,
+): void {
+  const points = shifts.map((s) => unpopularity(s.date, s.stationId, calendar));
+  if (!points.some(([w, h]) => w + h > 0)) return;
+
+  const load = new Map<number, [number, number]>();
+  const loadOf = (id: number): [number, number] => {
+    let l = load.get(id);
+    if (!l) load.set(id, (l = [0, 0]));
+    return l;
+  };
+  const add = (id: number, [w, h]: readonly [number, number], sign = 1) => {
+    const l = loadOf(id);
+    l[0] += sign * w;
+    l[1] += sign * h;
+  };
+  for (const c of input.fairnessCarry) add(c.lawyerId, [c.weekendShifts, c.holidayAdjacentShifts]);
+  for (const s of existingInMonth) add(s.lawyerId, unpopularity(s.date, s.stationId, calendar));
+  shifts.forEach((s, i) => add(s.lawyerId, points[i]!));
+
+  // How much moving `delta` from `from` to `to` lowers the sum of their squared counts (> 0: fairer).
+  const gainOf = (from: number, to: number, delta: readonly [number, number]) => {
+    const a = loadOf(from);
+    const b = loadOf(to);
+    return -2 * (delta[0] * (b[0] - a[0] + delta[0]) + delta[1] * (b[1] - a[1] + delta[1]));
+  };
+  // Free that day for a duty here: present, and not on duty anywhere (their own shift aside).
+  const canTake = (lawyerId: number, day: number) => {
+    const lawyer = lawyers.get(lawyerId);
+    return lawyer != null && !lawyer.unavailable[day] && lawyer.dutyAt[day] === FREE;
+  };
+
+  const byRotation = new Map<number, number[]>();
+  shifts.forEach((s, i) => {
+    const list = byRotation.get(s.rotationId);
+    if (list) list.push(i);
+    else byRotation.set(s.rotationId, [i]);
+  });
+  // A rotation's first and last duty days of the month stay as the turns gave them: the month
+  // visibly starts with whoever follows last month's last duty.
+  const groups = [...byRotation.values()]
+    .map((list) => {
+      const first = shifts[list[0]!]!.date;
+      const last = shifts[list[list.length - 1]!]!.date;
+      return list.filter((i) => shifts[i]!.date !== first && shifts[i]!.date !== last);
+    })
+    .filter((list) => list.some((i) => points[i]![0] + points[i]![1] > 0));
+
+  /** The exchange in one rotation that evens things out most (then the nearest in date, then the earliest); null when none helps. */
+  const bestExchange = (list: readonly number[]) => {
+    let best: { i: number; j: number; gain: number; distance: number } | null = null;
+    for (const i of list) {
+      const [hw, hh] = points[i]!;
+      if (hw + hh === 0) continue;
+      const hard = shifts[i]!;
+      const hardDay = dayOf(hard.date);
+      for (const j of list) {
+        const easy = shifts[j]!;
+        if (easy.lawyerId === hard.lawyerId || easy.stationId !== hard.stationId) continue;
+        const gain = gainOf(hard.lawyerId, easy.lawyerId, [hw - points[j]![0], hh - points[j]![1]]);
+        if (gain <= 0) continue;
+        const easyDay = dayOf(easy.date);
+        const distance = Math.abs(easyDay - hardDay);
+        if (best && (gain < best.gain || (gain === best.gain && distance >= best.distance))) continue;
+        if (!canTake(easy.lawyerId, hardDay) || !canTake(hard.lawyerId, easyDay)) continue;
+        best = { i, j, gain, distance };
+      }
+    }
+    return best;
+  };
+
+  const exchange = (i: number, j: number) => {
+    const hard = shifts[i]!;
+    const easy = shifts[j]!;
+    const hardDay = dayOf(hard.date);
+    const easyDay = dayOf(easy.date);
+    const from = lawyers.get(hard.lawyerId)!;
+    const to = lawyers.get(easy.lawyerId)!;
+    from.dutyAt[hardDay] = FREE;
+    to.dutyAt[easyDay] = FREE;
+    from.dutyAt[easyDay] = easy.stationId;
+    to.dutyAt[hardDay] = hard.stationId;
+    add(hard.lawyerId, points[i]!, -1);
+    add(hard.lawyerId, points[j]!);
+    add(easy.lawyerId, points[j]!, -1);
+    add(easy.lawyerId, points[i]!);
+    shifts[i] = { ...hard, lawyerId: easy.lawyerId };
+    shifts[j] = { ...easy, lawyerId: hard.lawyerId };
+  };
+
+  // Rotation by rotation, until no exchange helps anywhere (a lawyer of two rotations links
+  // them). Every exchange lowers the sum of squared counts, an integer ≥ 0, so this ends;
+  // the bound is a guard only.
+  let budget = shifts.length * 4;
+  for (let changed = true; changed && budget > 0; ) {
+    changed = false;
+    for (const list of groups) {
+      for (let best = bestExchange(list); best && budget > 0; best = bestExchange(list), budget--) {
+        exchange(best.i, best.j);
+        changed = true;
+      }
+    }
+  }
 }
 
 function measureFairness(

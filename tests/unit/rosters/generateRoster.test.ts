@@ -413,3 +413,104 @@ describe('generateMonthlyRoster: fairness, warnings, determinism', () => {
     expect(result.fairness.perLawyer.reduce((n, e) => n + e.weekendShifts, 0)).toBe(weekendDays);
   });
 });
+
+describe('generateMonthlyRoster: a fair share of the unpopular days', () => {
+  // Station 1 opens on two Saturdays of December 2026 (a Mon–Fri rule works a station's extra
+  // working days). Round-robin over two lawyers puts both on lawyer 1: 12-12 is the 11th duty
+  // and 12-19 the 17th.
+  const twoSaturdays = () =>
+    new WorkingCalendar([
+      { date: '2026-12-12', kind: 'workday', name: '集中接待日', stationId: 1 },
+      { date: '2026-12-19', kind: 'workday', name: '集中接待日', stationId: 1 },
+    ]);
+  const lawyerOn = (result: ReturnType<typeof generateMonthlyRoster>, date: string) => result.shifts.find((s) => s.date === date)?.lawyerId;
+  const saturdaysOf = (result: ReturnType<typeof generateMonthlyRoster>, lawyerId: number) =>
+    result.fairness.perLawyer.find((e) => e.lawyerId === lawyerId)?.weekendShifts;
+
+  it('gives two lawyers one Saturday each instead of both to one, and keeps their number of duties and the turn', () => {
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2] })];
+    const result = generateMonthlyRoster(buildInput({ calendar: twoSaturdays(), rotations }));
+    expect([lawyerOn(result, '2026-12-12'), lawyerOn(result, '2026-12-19')].sort()).toEqual([1, 2]);
+    expect(saturdaysOf(result, 1)).toBe(1);
+    expect(saturdaysOf(result, 2)).toBe(1);
+    // 25 duties: round-robin's 13 and 12, and next month starts with lawyer 2 as it would have.
+    expect(countsByLawyer(result.shifts)).toEqual(new Map([[1, 13], [2, 12]]));
+    expect(result.rotationStates).toEqual([{ rotationId: 1, nextIndex: 1, owed: [] }]);
+    // One a day, never two.
+    expect(new Set(datesOf(result.shifts)).size).toBe(result.shifts.length);
+  });
+
+  it('changes nothing but one Saturday and the colleague’s nearest ordinary duty, exchanged', () => {
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2] })];
+    const result = generateMonthlyRoster(buildInput({ calendar: twoSaturdays(), rotations }));
+    // Against plain turns (1, 2, 1, 2 … over the duty days) exactly two days differ.
+    const changed = result.shifts.filter((s, i) => s.lawyerId !== (i % 2 === 0 ? 1 : 2)).map((s) => s.date);
+    expect(changed).toHaveLength(2);
+    const [a, b] = changed as [string, string];
+    expect([a, b].filter((d) => isoWeekday(d) === 6)).toHaveLength(1);
+    expect(Math.abs(Number(a.slice(8)) - Number(b.slice(8)))).toBe(1);
+  });
+
+  it('counts the last twelve months: who had more weekend duties gets none this month while a colleague can take them', () => {
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2, 3] })];
+    const fairnessCarry = [
+      { lawyerId: 1, shifts: 200, weekendShifts: 4, holidayAdjacentShifts: 0 },
+      { lawyerId: 2, shifts: 200, weekendShifts: 0, holidayAdjacentShifts: 0 },
+      { lawyerId: 3, shifts: 200, weekendShifts: 0, holidayAdjacentShifts: 0 },
+    ];
+    const result = generateMonthlyRoster(buildInput({ calendar: twoSaturdays(), rotations, fairnessCarry }));
+    expect(saturdaysOf(result, 1)).toBe(0);
+    expect(saturdaysOf(result, 2)).toBe(1);
+    expect(saturdaysOf(result, 3)).toBe(1);
+    expect(result.fairness.maxMinusMin).toBeLessThanOrEqual(1);
+  });
+
+  it('never hands a day to a colleague on leave, and leaves it where it is when nobody can take it', () => {
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2] })];
+    const input = buildInput({ calendar: twoSaturdays(), rotations });
+    input.lawyers[1] = buildLawyer({ id: 2, unavailable: [{ from: '2026-12-12', to: '2026-12-12' }, { from: '2026-12-19', to: '2026-12-19' }] });
+    const result = generateMonthlyRoster(input);
+    expect(lawyerOn(result, '2026-12-12')).toBe(1);
+    expect(lawyerOn(result, '2026-12-19')).toBe(1);
+  });
+
+  it('does not move a kept shift, and evens out with the generated ones', () => {
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2] })];
+    const existingShifts = [{ stationId: 1, date: '2026-12-12', lawyerId: 1, source: 'manual' as const }];
+    const result = generateMonthlyRoster(buildInput({ calendar: twoSaturdays(), rotations, existingShifts }));
+    expect(datesOf(result.shifts)).not.toContain('2026-12-12');
+    expect(lawyerOn(result, '2026-12-19')).toBe(2);
+    expect(saturdaysOf(result, 1)).toBe(1);
+    expect(saturdaysOf(result, 2)).toBe(1);
+  });
+
+  it('does not exchange across stations or put a lawyer in two places on one day', () => {
+    // Lawyer 2 serves both stations; station 2 has duty every day, so lawyer 2 is busy there on
+    // the days station 1 could give them.
+    const rotations = [buildRotation({ id: 1, lawyerIds: [1, 2] }), buildRotation({ id: 2, stationId: 2, lawyerIds: [2], rrule: 'FREQ=DAILY' })];
+    const input = buildInput({ calendar: twoSaturdays(), rotations });
+    input.lawyers = [buildLawyer({ id: 1, stationIds: [1] }), buildLawyer({ id: 2, stationIds: [1, 2] })];
+    const result = generateMonthlyRoster(input);
+    const byLawyerAndDay = new Set(result.shifts.map((s) => `${s.lawyerId}|${s.date}`));
+    expect(byLawyerAndDay.size).toBe(result.shifts.length);
+    expect(result.shifts.filter((s) => s.stationId === 2).every((s) => s.lawyerId === 2)).toBe(true);
+  });
+
+  it('evens out a whole year of China’s make-up days and holidays, month after month', () => {
+    for (const n of [2, 3, 4]) {
+      const lawyerIds = Array.from({ length: n }, (_, i) => i + 1);
+      let rotationStates: ReturnType<typeof generateMonthlyRoster>['rotationStates'] = [];
+      let fairnessCarry: ReturnType<typeof generateMonthlyRoster>['fairness']['cumulative'] = [];
+      for (let m = 1; m <= 12; m++) {
+        const month = `2026-${String(m).padStart(2, '0')}`;
+        const result = generateMonthlyRoster(buildInput({ month, rotations: [buildRotation({ id: 1, lawyerIds })], rotationStates, fairnessCarry }));
+        rotationStates = result.rotationStates;
+        fairnessCarry = result.fairness.cumulative;
+      }
+      const range = (pick: (e: (typeof fairnessCarry)[number]) => number) => Math.max(...fairnessCarry.map(pick)) - Math.min(...fairnessCarry.map(pick));
+      expect(range((e) => e.shifts), `${n} lawyers: duties`).toBeLessThanOrEqual(1);
+      expect(range((e) => e.weekendShifts), `${n} lawyers: weekend duties`).toBeLessThanOrEqual(1);
+      expect(range((e) => e.holidayAdjacentShifts), `${n} lawyers: duties next to a holiday`).toBeLessThanOrEqual(1);
+    }
+  });
+});
