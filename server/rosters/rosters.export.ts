@@ -5,6 +5,7 @@ import { notFound } from '../http/errors.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { eachDate, monthRange } from '../lib/dates.js';
 import { StationEntity } from '../stations/stations.entity.js';
+import { stationsUnder } from '../stations/scope.js';
 import { RosterEntity } from './rosters.entity.js';
 import { lawyerNames, shiftsBetween } from './rosters.repository.js';
 import { buildWallTable, type WallTable } from './wallTable.js';
@@ -14,9 +15,10 @@ import { seesDraftRosters, visibleRostersWhere } from './rosters.policy.js';
 export class RosterExports {
   constructor(private readonly ctx: AppContext) {}
 
-  async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser): Promise<WallTable> {
+  async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser, under?: number): Promise<WallTable> {
     return this.ctx.db.read(async (m) => {
-      const rosters = await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) });
+      const area = under ? new Set(await stationsUnder(m, under)) : null;
+      const rosters = (await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) })).filter((r) => !area || area.has(r.stationId));
       if (rosters.length === 0) {
         throw notFound(`There is no ${seesDraftRosters(viewer) ? '' : 'published '}${month} roster${stationId ? ' for this station' : ''}`);
       }
@@ -38,7 +40,11 @@ export class RosterExports {
       return buildWallTable(
         {
           month,
-          title: single ? `${single.name} 律师值班表` : '职工维权服务站 律师值班表',
+          title: single
+            ? `${single.name} 律师值班表`
+            : under && stations.some((s) => s.id === under)
+              ? `${stations.find((s) => s.id === under)!.name}及所辖站点 律师值班表`
+              : '职工维权服务站 律师值班表',
           published: rosters.every((r) => r.status === 'published'),
           stations: stations.map((s) => ({ id: s.id, name: s.name })),
           shifts: shifts.map((s) => ({

@@ -129,7 +129,10 @@ export const generateBody = z
   .meta({ id: 'GenerateRoster' });
 
 export const monthParams = z.strictObject({ month: monthString });
-export const rosterQuery = z.strictObject({ stationId: positiveId.optional() });
+/** `under`: a station and every station under it (a district's towns and villages), for a network of many districts. */
+const under = positiveId.optional();
+
+export const rosterQuery = z.strictObject({ stationId: positiveId.optional(), under });
 
 export const publishBody = z
   .strictObject({ stationIds: z.array(positiveId).min(1).max(5000).optional() })
@@ -160,7 +163,7 @@ export const createShiftBody = z
   .meta({ id: 'CreateShift' });
 
 export const coverageQuery = boundedRange(
-  { stationId: positiveId.optional(), level: z.enum(['district', 'town', 'village']).optional() },
+  { stationId: positiveId.optional(), level: z.enum(['district', 'town', 'village']).optional(), under },
   92,
 );
 
@@ -198,5 +201,6 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 export const exportQuery = z.strictObject({
   stationId: positiveId.optional(),
+  under,
   layout: z.enum(['grid', 'list']).optional(),
 });

@@ -17,6 +17,7 @@ import { isCoveredByNationalData, nationalCoverage, type WorkingCalendar } from 
 import { addDays, addMonths, eachDate, monthRange, zonedParts } from '../lib/dates.js';
 import { notifyUser } from '../notifications/fanout.js';
 import { StationEntity, type StationLevel, type StationRow } from '../stations/stations.entity.js';
+import { stationsUnder } from '../stations/scope.js';
 import { countFairness, spread } from './fairness.js';
 import { dutyDates, generateMonthlyRoster, type RosterWarning } from './generateRoster.js';
 import {
@@ -351,10 +352,11 @@ export class RostersService {
     }
   }
 
-  async getRoster(month: string, stationId: number | undefined, viewer: AuthUser): Promise<Roster> {
+  async getRoster(month: string, stationId: number | undefined, viewer: AuthUser, under?: number): Promise<Roster> {
     return this.ctx.db.read(async (m) => {
-      const rosters = await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) });
-      const stationIds = stationId ? [stationId] : rosters.map((r) => r.stationId);
+      const area = under ? new Set(await stationsUnder(m, under)) : null;
+      const rosters = (await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) })).filter((r) => !area || area.has(r.stationId));
+      const stationIds = stationId ? (area && !area.has(stationId) ? [] : [stationId]) : rosters.map((r) => r.stationId);
       return this.buildRoster(m, month, stationIds, []);
     });
   }
@@ -617,12 +619,13 @@ export class RostersService {
 
   // ---- coverage --------------------------------------------------------
 
-  async coverage(q: { from: string; to: string; stationId?: number; level?: StationLevel }, viewer: AuthUser): Promise<Coverage> {
+  async coverage(q: { from: string; to: string; stationId?: number; level?: StationLevel; under?: number }, viewer: AuthUser): Promise<Coverage> {
     return this.ctx.db.read(async (m) => {
       const where: FindOptionsWhere<StationRow> = { active: true };
       if (q.stationId) where.id = q.stationId;
       if (q.level) where.level = q.level;
-      const stations = await m.find(StationEntity, { where });
+      const area = q.under ? new Set(await stationsUnder(m, q.under)) : null;
+      const stations = (await m.find(StationEntity, { where })).filter((s) => !area || area.has(s.id));
       const stationIds = stations.map((s) => s.id);
       const rotations = stationIds.length ? await m.findBy(RotationEntity, { stationId: In(stationIds), active: true }) : [];
       const shifts = await shiftsBetween(m, q.from, q.to, { stationIds, status: seesDraftRosters(viewer) ? undefined : 'published' });

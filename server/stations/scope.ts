@@ -80,3 +80,31 @@ export async function stationWithAncestors(m: Manager, id: number): Promise<{ st
   if (!station) return null;
   return { station, scope: (await stationScopes(m, [id])).get(id) ?? { id, ancestorIds: [] } };
 }
+
+/**
+ * A station and every station under it — a district station's towns and their villages —
+ * from one read of the network's tree; empty when there is no such station. For the views
+ * of a network of many districts (a city, a province), one district at a time.
+ */
+export async function stationsUnder(m: Manager, rootId: number): Promise<number[]> {
+  const rows = await m.find(StationEntity, { select: { id: true, parentId: true } });
+  if (!rows.some((r) => r.id === rootId)) return [];
+  const children = new Map<number, number[]>();
+  for (const r of rows) {
+    if (r.parentId === null) continue;
+    const list = children.get(r.parentId);
+    if (list) list.push(r.id);
+    else children.set(r.parentId, [r.id]);
+  }
+  const out = [rootId];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of children.get(out[i]!) ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        out.push(child);
+      }
+    }
+  }
+  return out;
+}

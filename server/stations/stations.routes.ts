@@ -24,6 +24,7 @@ export function stationRoutes(stations: StationsService): AnyRoute[] {
         stations.list({
           level: query.level,
           parentId: query.parentId,
+          under: query.under,
           includeInactive: !!user && (query.includeInactive === '1' || query.includeInactive === 'true'),
         }),
     }),

@@ -89,5 +89,7 @@ export type UpdateStationInput = z.infer<typeof updateStationBody>;
 export const stationListQuery = z.strictObject({
   level: stationLevel.optional(),
   parentId: positiveId.optional(),
+  /** This station and every station under it (a district's towns and villages). */
+  under: positiveId.optional(),
   includeInactive: z.enum(['0', '1', 'true', 'false']).optional(),
 });

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
+import { stationsUnder } from './scope.js';
 import { StationEntity, type StationLevel, type StationRow } from './stations.entity.js';
 import type { CreateStationInput, Station, UpdateStationInput } from './stations.schema.js';
 
@@ -42,9 +43,14 @@ export function parentRuleViolation(level: StationLevel, parent: { id: number; l
 export class StationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  async list(filter: { level?: StationLevel; parentId?: number; includeInactive?: boolean }): Promise<Station[]> {
-    const rows = await this.ctx.db.read((m) => {
+  async list(filter: { level?: StationLevel; parentId?: number; under?: number; includeInactive?: boolean }): Promise<Station[]> {
+    const rows = await this.ctx.db.read(async (m) => {
       const q = m.createQueryBuilder(StationEntity, 's');
+      if (filter.under) {
+        const ids = await stationsUnder(m, filter.under);
+        if (ids.length === 0) return [];
+        q.andWhere('s.id IN (:...ids)', { ids });
+      }
       if (!filter.includeInactive) q.andWhere('s.active = 1');
       if (filter.level) q.andWhere('s.level = :level', { level: filter.level });
       if (filter.parentId) q.andWhere('s.parent_id = :pid', { pid: filter.parentId });
