@@ -45,6 +45,13 @@ export const positiveId = z
 
 export const idParams = z.strictObject({ id: positiveId });
 
+/** With `stationId`: "1" for the station and every station under it (a town with its villages, a district station with its towns and villages). */
+export const includeChildren = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .meta({ description: '1: the station and every station under it (a town with its villages, the district with everything)' });
+export const isOn = (flag: string | undefined): boolean => flag === '1' || flag === 'true';
+
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

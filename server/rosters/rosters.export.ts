@@ -5,7 +5,7 @@ import { notFound } from '../http/errors.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { eachDate, monthRange } from '../lib/dates.js';
 import { StationEntity } from '../stations/stations.entity.js';
-import { stationsUnder } from '../stations/scope.js';
+import { stationsInScope } from '../stations/scope.js';
 import { RosterEntity } from './rosters.entity.js';
 import { lawyerNames, shiftsBetween } from './rosters.repository.js';
 import { buildWallTable, type WallTable } from './wallTable.js';
@@ -15,10 +15,12 @@ import { seesDraftRosters, visibleRostersWhere } from './rosters.policy.js';
 export class RosterExports {
   constructor(private readonly ctx: AppContext) {}
 
-  async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser, under?: number): Promise<WallTable> {
+  async wallTable(month: string, stationId: number | undefined, layout: 'grid' | 'list' | undefined, viewer: AuthUser, includeChildren = false): Promise<WallTable> {
     return this.ctx.db.read(async (m) => {
-      const area = under ? new Set(await stationsUnder(m, under)) : null;
-      const rosters = (await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) })).filter((r) => !area || area.has(r.stationId));
+      // With includeChildren, the station and every station under it (one district of many).
+      const area = stationId && includeChildren ? new Set(await stationsInScope(m, stationId, true)) : null;
+      const where = visibleRostersWhere(month, area ? undefined : stationId, viewer);
+      const rosters = (await m.find(RosterEntity, { where })).filter((r) => !area || area.has(r.stationId));
       if (rosters.length === 0) {
         throw notFound(`There is no ${seesDraftRosters(viewer) ? '' : 'published '}${month} roster${stationId ? ' for this station' : ''}`);
       }
@@ -33,7 +35,7 @@ export class RosterExports {
       const calendar = await loadWorkingCalendar(m, from, to);
       const dayNotes = new Map<string, string>();
       for (const d of eachDate(from, to)) {
-        const info = calendar.dayInfo(d, stationId ?? null);
+        const info = calendar.dayInfo(d, area ? null : (stationId ?? null));
         if (info.kind === 'holiday' || info.kind === 'makeup' || info.kind.startsWith('local')) dayNotes.set(d, info.name ?? '');
       }
       const single = stations.length === 1 ? stations[0]! : null;
@@ -42,8 +44,8 @@ export class RosterExports {
           month,
           title: single
             ? `${single.name} 律师值班表`
-            : under && stations.some((s) => s.id === under)
-              ? `${stations.find((s) => s.id === under)!.name}及所辖站点 律师值班表`
+            : area && stations.some((s) => s.id === stationId)
+              ? `${stations.find((s) => s.id === stationId)!.name}及所辖站点 律师值班表`
               : '职工维权服务站 律师值班表',
           published: rosters.every((r) => r.status === 'published'),
           stations: stations.map((s) => ({ id: s.id, name: s.name })),

@@ -3,7 +3,7 @@ import { COORDINATORS } from '../auth/policy.js';
 import type { Request } from 'express';
 import { localizeMessage, requestLang } from '../http/messages.js';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
-import { idParams } from '../http/schemas.js';
+import { idParams, isOn } from '../http/schemas.js';
 import {
   coverageQuery,
   coverageSchema,
@@ -97,7 +97,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       params: monthParams,
       query: rosterQuery,
       response: rosterSchema,
-      handler: ({ params, query, user, req }) => rosters.getRoster(params.month, query.stationId, user!, query.under).then(inReadersLanguage(req)),
+      handler: ({ params, query, user, req }) => rosters.getRoster(params.month, query.stationId, user!, isOn(query.includeChildren)).then(inReadersLanguage(req)),
     }),
     defineRoute({
       method: 'post',
@@ -120,7 +120,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       query: exportQuery,
       produces: 'text/csv',
       handler: async ({ params, query, user, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, query.under);
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, isOn(query.includeChildren));
         res.setHeader('Content-Disposition', `attachment; filename="roster-${params.month}.csv"`);
         res.type('text/csv; charset=utf-8').send(wallTableCsv(t));
       },
@@ -135,7 +135,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       query: exportQuery,
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       handler: async ({ params, query, user, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, query.under);
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, isOn(query.includeChildren));
         res.setHeader('Content-Disposition', `attachment; filename="roster-${params.month}.xlsx"`);
         res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await wallTableXlsx(t));
       },
@@ -150,7 +150,7 @@ export function rosterRoutes(rosters: RostersService, exports: RosterExports): A
       query: exportQuery,
       produces: 'text/html',
       handler: async ({ params, query, user, res }) => {
-        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, query.under);
+        const t = await exports.wallTable(params.month, query.stationId, query.layout, user!, isOn(query.includeChildren));
         res.type('html').send(wallTableHtml(t));
       },
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedRange, dateString, monthString, plainText, positiveId, requiredText, timeString } from '../http/schemas.js';
+import { boundedRange, dateString, includeChildren, monthString, plainText, positiveId, requiredText, timeString } from '../http/schemas.js';
 
 export const rotationSchema = z
   .object({
@@ -129,10 +129,7 @@ export const generateBody = z
   .meta({ id: 'GenerateRoster' });
 
 export const monthParams = z.strictObject({ month: monthString });
-/** `under`: a station and every station under it (a district's towns and villages), for a network of many districts. */
-const under = positiveId.optional();
-
-export const rosterQuery = z.strictObject({ stationId: positiveId.optional(), under });
+export const rosterQuery = z.strictObject({ stationId: positiveId.optional(), includeChildren });
 
 export const publishBody = z
   .strictObject({ stationIds: z.array(positiveId).min(1).max(5000).optional() })
@@ -163,7 +160,7 @@ export const createShiftBody = z
   .meta({ id: 'CreateShift' });
 
 export const coverageQuery = boundedRange(
-  { stationId: positiveId.optional(), level: z.enum(['district', 'town', 'village']).optional(), under },
+  { stationId: positiveId.optional(), level: z.enum(['district', 'town', 'village']).optional(), includeChildren },
   92,
 );
 
@@ -201,6 +198,6 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 export const exportQuery = z.strictObject({
   stationId: positiveId.optional(),
-  under,
+  includeChildren,
   layout: z.enum(['grid', 'list']).optional(),
 });

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { badRequest, conflict, notFound, type ErrorDetail } from '../http/errors.js';
+import { isOn } from '../http/schemas.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
 import { UserEntity } from '../auth/users.entity.js';
@@ -17,7 +18,7 @@ import { isCoveredByNationalData, nationalCoverage, type WorkingCalendar } from 
 import { addDays, addMonths, eachDate, monthRange, zonedParts } from '../lib/dates.js';
 import { notifyUser } from '../notifications/fanout.js';
 import { StationEntity, type StationLevel, type StationRow } from '../stations/stations.entity.js';
-import { stationsUnder } from '../stations/scope.js';
+import { stationsInScope } from '../stations/scope.js';
 import { countFairness, spread } from './fairness.js';
 import { dutyDates, generateMonthlyRoster, type RosterWarning } from './generateRoster.js';
 import {
@@ -352,11 +353,13 @@ export class RostersService {
     }
   }
 
-  async getRoster(month: string, stationId: number | undefined, viewer: AuthUser, under?: number): Promise<Roster> {
+  async getRoster(month: string, stationId: number | undefined, viewer: AuthUser, includeChildren = false): Promise<Roster> {
     return this.ctx.db.read(async (m) => {
-      const area = under ? new Set(await stationsUnder(m, under)) : null;
-      const rosters = (await m.find(RosterEntity, { where: visibleRostersWhere(month, stationId, viewer) })).filter((r) => !area || area.has(r.stationId));
-      const stationIds = stationId ? (area && !area.has(stationId) ? [] : [stationId]) : rosters.map((r) => r.stationId);
+      // With includeChildren, the station and every station under it (one district of many).
+      const area = stationId && includeChildren ? new Set(await stationsInScope(m, stationId, true)) : null;
+      const where = visibleRostersWhere(month, area ? undefined : stationId, viewer);
+      const rosters = (await m.find(RosterEntity, { where })).filter((r) => !area || area.has(r.stationId));
+      const stationIds = stationId && !area ? [stationId] : rosters.map((r) => r.stationId);
       return this.buildRoster(m, month, stationIds, []);
     });
   }
@@ -619,12 +622,12 @@ export class RostersService {
 
   // ---- coverage --------------------------------------------------------
 
-  async coverage(q: { from: string; to: string; stationId?: number; level?: StationLevel; under?: number }, viewer: AuthUser): Promise<Coverage> {
+  async coverage(q: { from: string; to: string; stationId?: number; level?: StationLevel; includeChildren?: string }, viewer: AuthUser): Promise<Coverage> {
     return this.ctx.db.read(async (m) => {
       const where: FindOptionsWhere<StationRow> = { active: true };
-      if (q.stationId) where.id = q.stationId;
+      const area = q.stationId && isOn(q.includeChildren) ? new Set(await stationsInScope(m, q.stationId, true)) : null;
+      if (q.stationId && !area) where.id = q.stationId;
       if (q.level) where.level = q.level;
-      const area = q.under ? new Set(await stationsUnder(m, q.under)) : null;
       const stations = (await m.find(StationEntity, { where })).filter((s) => !area || area.has(s.id));
       const stationIds = stations.map((s) => s.id);
       const rotations = stationIds.length ? await m.findBy(RotationEntity, { stationId: In(stationIds), active: true }) : [];

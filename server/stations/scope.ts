@@ -81,20 +81,14 @@ export async function stationWithAncestors(m: Manager, id: number): Promise<{ st
   return { station, scope: (await stationScopes(m, [id])).get(id) ?? { id, ancestorIds: [] } };
 }
 
-/**
- * A station and every station under it — a district station's towns and their villages —
- * from one read of the network's tree; empty when there is no such station. For the views
- * of a network of many districts (a city, a province), one district at a time.
- */
-export async function stationsUnder(m: Manager, rootId: number): Promise<number[]> {
-  const rows = await m.find(StationEntity, { select: { id: true, parentId: true } });
-  if (!rows.some((r) => r.id === rootId)) return [];
+/** A station and every station under it, the station first, from the network's tree (pure). */
+export function withDescendants(stations: readonly { id: number; parentId: number | null }[], rootId: number): number[] {
   const children = new Map<number, number[]>();
-  for (const r of rows) {
-    if (r.parentId === null) continue;
-    const list = children.get(r.parentId);
-    if (list) list.push(r.id);
-    else children.set(r.parentId, [r.id]);
+  for (const s of stations) {
+    if (s.parentId === null) continue;
+    const list = children.get(s.parentId);
+    if (list) list.push(s.id);
+    else children.set(s.parentId, [s.id]);
   }
   const out = [rootId];
   const seen = new Set(out);
@@ -107,4 +101,15 @@ export async function stationsUnder(m: Manager, rootId: number): Promise<number[
     }
   }
   return out;
+}
+
+/**
+ * The stations a `stationId` (with `includeChildren`) filter names: the station alone, or it
+ * and every station under it — for the views of a network of many districts (a city, a
+ * province), one district at a time. Empty when there is no such station.
+ */
+export async function stationsInScope(m: Manager, stationId: number, includeChildren: boolean): Promise<number[]> {
+  const rows = await m.find(StationEntity, { select: { id: true, parentId: true } });
+  if (!rows.some((r) => r.id === stationId)) return [];
+  return includeChildren ? withDescendants(rows, stationId) : [stationId];
 }

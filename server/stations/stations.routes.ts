@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MANAGERS } from '../auth/policy.js';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
-import { idParams } from '../http/schemas.js';
+import { idParams, isOn } from '../http/schemas.js';
 import {
   createStationBody,
   stationListQuery,
@@ -24,7 +24,8 @@ export function stationRoutes(stations: StationsService): AnyRoute[] {
         stations.list({
           level: query.level,
           parentId: query.parentId,
-          under: query.under,
+          stationId: query.stationId,
+          includeChildren: isOn(query.includeChildren),
           includeInactive: !!user && (query.includeInactive === '1' || query.includeInactive === 'true'),
         }),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, positiveId, requiredText, timeString } from '../http/schemas.js';
+import { includeChildren, plainText, positiveId, requiredText, timeString } from '../http/schemas.js';
 
 export const STATION_LEVELS = ['district', 'town', 'village'] as const;
 export const stationLevel = z.enum(STATION_LEVELS);
@@ -89,7 +89,8 @@ export type UpdateStationInput = z.infer<typeof updateStationBody>;
 export const stationListQuery = z.strictObject({
   level: stationLevel.optional(),
   parentId: positiveId.optional(),
-  /** This station and every station under it (a district's towns and villages). */
-  under: positiveId.optional(),
+  /** That station; with includeChildren=1, it and every station under it (a district's towns and villages). */
+  stationId: positiveId.optional(),
+  includeChildren,
   includeInactive: z.enum(['0', '1', 'true', 'false']).optional(),
 });

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
-import { stationsUnder } from './scope.js';
+import { stationsInScope } from './scope.js';
 import { StationEntity, type StationLevel, type StationRow } from './stations.entity.js';
 import type { CreateStationInput, Station, UpdateStationInput } from './stations.schema.js';
 
@@ -43,11 +43,11 @@ export function parentRuleViolation(level: StationLevel, parent: { id: number; l
 export class StationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  async list(filter: { level?: StationLevel; parentId?: number; under?: number; includeInactive?: boolean }): Promise<Station[]> {
+  async list(filter: { level?: StationLevel; parentId?: number; stationId?: number; includeChildren?: boolean; includeInactive?: boolean }): Promise<Station[]> {
     const rows = await this.ctx.db.read(async (m) => {
       const q = m.createQueryBuilder(StationEntity, 's');
-      if (filter.under) {
-        const ids = await stationsUnder(m, filter.under);
+      if (filter.stationId) {
+        const ids = await stationsInScope(m, filter.stationId, !!filter.includeChildren);
         if (ids.length === 0) return [];
         q.andWhere('s.id IN (:...ids)', { ids });
       }

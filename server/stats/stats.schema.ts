@@ -3,7 +3,7 @@
  * OpenAPI document says exactly what is counted (see aggregate.ts for the code).
  */
 import { z } from 'zod';
-import { boundedRange, positiveId } from '../http/schemas.js';
+import { boundedRange, includeChildren, positiveId } from '../http/schemas.js';
 
 /** "At most three years" (a leap day included). */
 export const MAX_STATS_DAYS = 3 * 365 + 1;
@@ -11,10 +11,7 @@ export const MAX_STATS_DAYS = 3 * 365 + 1;
 export const statsQuery = boundedRange(
   {
     stationId: positiveId.optional().meta({ description: 'That station only (omit for the whole network)' }),
-    includeChildren: z
-      .enum(['0', '1', 'true', 'false'])
-      .optional()
-      .meta({ description: '1: the station and every station under it (a town with its villages, the district with everything)' }),
+    includeChildren,
   },
   MAX_STATS_DAYS,
 );

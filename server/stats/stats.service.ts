@@ -2,6 +2,8 @@
 import type { AppContext } from '../context.js';
 import type { Manager } from '../db/db.js';
 import { badRequest } from '../http/errors.js';
+import { isOn } from '../http/schemas.js';
+import { withDescendants } from '../stations/scope.js';
 import type { StationRow } from '../stations/stations.entity.js';
 import { summarize, trend, type Facts, type Figures } from './aggregate.js';
 import { allStations, loadFacts } from './stats.repository.js';
@@ -19,20 +21,6 @@ interface Scope {
 }
 
 /** A station and everything under it. Pure. */
-export function withDescendants(stations: readonly Pick<StationRow, 'id' | 'parentId'>[], rootId: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const s of stations) if (s.parentId !== null) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s.id]);
-  const out: number[] = [];
-  const queue = [rootId];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (out.includes(id)) continue;
-    out.push(id);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return out;
-}
-
 function stationIdsIn(f: Facts): Set<number> {
   return new Set([...f.appointments, ...f.calls, ...f.people, ...f.referrals, ...f.duty].map((x) => x.stationId));
 }
@@ -42,7 +30,7 @@ export class StatsService {
 
   private async scope(m: Manager, q: StatsQuery): Promise<Scope> {
     const stations = (await allStations(m)).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.code.localeCompare(b.code));
-    const includeChildren = q.includeChildren === '1' || q.includeChildren === 'true';
+    const includeChildren = isOn(q.includeChildren);
     if (!q.stationId) return { stations, stationIds: null, stationId: null, includeChildren };
     if (!stations.some((s) => s.id === q.stationId)) {
       throw badRequest('No such station', [{ path: 'stationId', message: 'no station has this id' }]);

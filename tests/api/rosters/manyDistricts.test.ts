@@ -1,8 +1,8 @@
 /**
  * A network of several districts on one deployment (a city): the station list, the roster,
- * the coverage and the wall table can be asked for one district at a time with `under`,
- * the station and every station beneath it — so a worker's phone and a district's
- * coordinator are not sent the whole city.
+ * the coverage and the wall table can be asked for one district at a time with `stationId`
+ * and `includeChildren=1`, as the statistics already could: the station and every station
+ * beneath it — so a worker's phone and a district's coordinator are not sent the whole city.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
@@ -40,13 +40,13 @@ describeEachDb('a network of many districts', (kind) => {
   const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
   it('lists one district’s stations, district first, for anyone (the booking page)', async () => {
-    const east = await t.http.get(`/api/stations?under=${area.east.district}`);
+    const east = await t.http.get(`/api/stations?stationId=${area.east.district}&includeChildren=1`);
     expect(east.status).toBe(200);
     expect(east.body.map((s: { id: number }) => s.id)).toEqual([area.east.district, area.east.town, area.east.village]);
-    const town = await t.http.get(`/api/stations?under=${area.west.town}`);
+    const town = await t.http.get(`/api/stations?stationId=${area.west.town}&includeChildren=1`);
     expect(idsOf(town.body)).toEqual(sorted([area.west.town, area.west.village]));
     // Combined with the other filters.
-    const villages = await t.http.get(`/api/stations?under=${area.west.district}&level=village`);
+    const villages = await t.http.get(`/api/stations?stationId=${area.west.district}&includeChildren=1&level=village`);
     expect(idsOf(villages.body)).toEqual([area.west.village]);
     // Without it, every district.
     const all = await t.http.get('/api/stations');
@@ -54,18 +54,18 @@ describeEachDb('a network of many districts', (kind) => {
   });
 
   it('answers an unknown station with an empty list and a malformed one with 400', async () => {
-    const none = await t.http.get('/api/stations?under=987654');
+    const none = await t.http.get('/api/stations?stationId=987654&includeChildren=1');
     expect(none.status).toBe(200);
     expect(none.body).toEqual([]);
     for (const bad of ['abc', '-1', '0', '1.5']) {
-      const res = await t.http.get(`/api/stations?under=${bad}`);
+      const res = await t.http.get(`/api/stations?stationId=${bad}&includeChildren=1`);
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
     }
   });
 
   it('gives one district’s roster: its stations, shifts and gaps only', async () => {
-    const west = await t.http.get(`/api/rosters/2026-12?under=${area.west.district}`).set('Authorization', coord);
+    const west = await t.http.get(`/api/rosters/2026-12?stationId=${area.west.district}&includeChildren=1`).set('Authorization', coord);
     expect(west.status).toBe(200);
     const westIds = sorted([area.west.district, area.west.town, area.west.village]);
     expect(idsOf(west.body.stations)).toEqual(westIds);
@@ -73,13 +73,14 @@ describeEachDb('a network of many districts', (kind) => {
     expect(west.body.shifts.every((s: { stationId: number }) => westIds.includes(s.stationId))).toBe(true);
     const whole = await t.http.get('/api/rosters/2026-12').set('Authorization', coord);
     expect(whole.body.shifts.length).toBe(west.body.shifts.length * 2);
-    // A station outside the district asked for with it: nothing.
-    const outside = await t.http.get(`/api/rosters/2026-12?under=${area.west.district}&stationId=${area.east.town}`).set('Authorization', coord);
-    expect(outside.body.shifts).toEqual([]);
+    // stationId alone is that station alone, as before.
+    const town = await t.http.get(`/api/rosters/2026-12?stationId=${area.west.town}`).set('Authorization', coord);
+    expect(idsOf(town.body.stations)).toEqual([area.west.town]);
+    expect(town.body.shifts.every((s: { stationId: number }) => s.stationId === area.west.town)).toBe(true);
   });
 
   it('gives one district’s coverage', async () => {
-    const res = await t.http.get(`/api/coverage?from=2026-12-01&to=2026-12-31&under=${area.east.district}`).set('Authorization', coord);
+    const res = await t.http.get(`/api/coverage?from=2026-12-01&to=2026-12-31&stationId=${area.east.district}&includeChildren=1`).set('Authorization', coord);
     expect(res.status).toBe(200);
     expect(idsOf(res.body.stations)).toEqual(sorted([area.east.district, area.east.town, area.east.village]));
     // Each station works 13 Mondays, Wednesdays and Fridays in December 2026: all covered.
@@ -87,7 +88,7 @@ describeEachDb('a network of many districts', (kind) => {
   });
 
   it('prints one district’s wall table, titled after the district', async () => {
-    const res = await t.http.get(`/api/rosters/2026-12/export.csv?under=${area.east.district}`).set('Authorization', coord);
+    const res = await t.http.get(`/api/rosters/2026-12/export.csv?stationId=${area.east.district}&includeChildren=1`).set('Authorization', coord);
     expect(res.status).toBe(200);
     expect(res.text).toContain('东区职工维权站及所辖站点');
     expect(res.text).toContain('东区新村服务点');

@@ -8,7 +8,7 @@ import {
   trend,
   type Facts,
 } from '../../../server/stats/aggregate.js';
-import { withDescendants } from '../../../server/stats/stats.service.js';
+import { withDescendants } from '../../../server/stations/scope.js';
 
 const none = (): Facts => ({ appointments: [], calls: [], people: [], referrals: [], duty: [] });
 
