@@ -305,8 +305,16 @@ export const usersApi = {
 // ---- Stations ---------------------------------------------------------------
 
 export const stationsApi = {
-  list: (opts: { includeInactive?: boolean } = {}) =>
-    apiFetch<Station[]>('/api/stations', { query: { includeInactive: opts.includeInactive ? '1' : undefined } }),
+  /** `under`: that station and every station under it (one district of a network of many). */
+  list: (opts: { includeInactive?: boolean; level?: Station['level']; under?: number } = {}) =>
+    apiFetch<Station[]>('/api/stations', {
+      query: {
+        includeInactive: opts.includeInactive ? '1' : undefined,
+        level: opts.level,
+        stationId: opts.under,
+        includeChildren: opts.under === undefined ? undefined : '1',
+      },
+    }),
   get: (id: number) => apiFetch<Station>(`/api/stations/${id}`),
   create: (body: CreateStationBody) => apiFetch<Station>('/api/stations', { method: 'POST', body }),
   update: (id: number, body: UpdateStationBody) => apiFetch<Station>(`/api/stations/${id}`, { method: 'PATCH', body }),
@@ -520,6 +528,9 @@ export const queryKeys = {
   users: ['users'] as const,
   stations: (includeInactive = false) => ['stations', { includeInactive }] as const,
   stationsAll: ['stations'] as const,
+  /** The public booking pages' lists: the district stations, or one district's stations (all: every station). */
+  publicStations: (scope: 'districts' | 'all' | number) => ['stations', 'public', scope] as const,
+  publicStation: (id: number) => ['stations', 'public', 'one', id] as const,
   lawyers: (includeInactive = false) => ['lawyers', { includeInactive }] as const,
   lawyersAll: ['lawyers'] as const,
   unavailability: (lawyerId: number) => ['lawyers', lawyerId, 'unavailability'] as const,

@@ -39,6 +39,10 @@ const bookingsEn: WithSingulars<BookingsTranslation> = {
       call: 'Call',
       notFound: 'There is no station with the code {{code}}. Please choose one below.',
       none: 'No station can be booked right now. Please call the hotline.',
+      districtsIntro: 'First choose your district, then a station near you. Every station offers free advice from a lawyer.',
+      districtsHeading: 'Districts',
+      pickDistrict: 'Stations in this district',
+      otherDistrict: 'Choose another district',
     },
     day: {
       heading: 'Which day?',

@@ -44,6 +44,10 @@ const bookingsZhCN = {
       call: '打电话',
       notFound: '没有找到编号为 {{code}} 的服务站。请在下面选择。',
       none: '现在没有可以预约的服务站。请拨打服务专线。',
+      districtsIntro: '先选您所在的区（县），再选离您近的服务站。都可以免费咨询律师。',
+      districtsHeading: '各区（县）',
+      pickDistrict: '看这个区的服务站',
+      otherDistrict: '换一个区（县）',
     },
     day: {
       heading: '选哪一天来',

@@ -11,10 +11,10 @@ import { Confirmation, Waitlisted } from './Confirmation';
 import { DayList } from './DayList';
 import { useDayWords } from './dayWords';
 import { UiIcon } from './icons';
-import { StationList } from './StationList';
+import { DistrictList, StationList } from './StationList';
 import { StepIndicator, type StepName } from './StepIndicator';
 import { TimeList } from './TimeList';
-import { useBook, useJoinWaitlist, usePublicStations, useStationByCode } from './useBooking';
+import { useBook, useBookableStations, useJoinWaitlist, usePublicStation, useStationByCode } from './useBooking';
 import { EMPTY_DETAILS, WorkerForm, type FieldErrors, type WorkerDetails } from './WorkerForm';
 
 /** What the history entry carries: pushed by the flow itself, or the result to show. */
@@ -41,10 +41,12 @@ export function BookPage() {
   const navigate = useNavigate();
   const flowState = (location.state ?? {}) as FlowState;
 
-  const stations = usePublicStations();
+  const area = Number(params.get('area')) || undefined;
+  const bookable = useBookableStations(area);
   const byCode = useStationByCode(stationCode);
   const stationParam = Number(params.get('station')) || undefined;
-  const station: Station | undefined = stationCode ? byCode.data : stations.data?.find((s) => s.id === stationParam);
+  const byId = usePublicStation(stationCode ? undefined : stationParam);
+  const station: Station | undefined = stationCode ? byCode.data : byId.data?.active ? byId.data : undefined;
   const rawDate = params.get('date');
   const date = rawDate && DATE_RE.test(rawDate) ? rawDate : undefined;
   const start = params.get('start') ?? undefined;
@@ -55,8 +57,9 @@ export function BookPage() {
   const keyFor = useRef(idempotencyKeys()).current;
   const book = useBook();
   const waitlist = useJoinWaitlist();
+  const result = usePublicStation(flowState.done?.stationId);
 
-  const loading = stationCode ? byCode.isPending : stationParam !== undefined && stations.isPending;
+  const loading = stationCode ? byCode.isPending : stationParam !== undefined && byId.isPending;
   const step: StepName | null = loading
     ? null
     : flowState.done || flowState.waitlisted
@@ -193,7 +196,7 @@ export function BookPage() {
   }
 
   const steps = step === 'waitlist' || flowState.waitlisted ? WAITLIST_STEPS : BOOK_STEPS;
-  const resultStation = flowState.done ? stations.data?.find((s) => s.id === flowState.done!.stationId) : undefined;
+  const resultStation = result.data;
 
   return (
     <section className="book">
@@ -214,13 +217,24 @@ export function BookPage() {
               {t('book.station.notFound', { code: stationCode })}
             </p>
           )}
-          <p className="book-lead">{t('book.station.intro')}</p>
-          {stations.isPending ? (
+          <p className="book-lead">{t(bookable.needsDistrict ? 'book.station.districtsIntro' : 'book.station.intro')}</p>
+          {bookable.districts.isError ? (
+            <ErrorMessage error={bookable.districts.error} onRetry={() => void bookable.districts.refetch()} />
+          ) : bookable.needsDistrict ? (
+            <DistrictList districts={bookable.districts.data ?? []} onPick={(d) => go({ area: String(d.id) })} />
+          ) : bookable.stations.isError ? (
+            <ErrorMessage error={bookable.stations.error} onRetry={() => void bookable.stations.refetch()} />
+          ) : !bookable.stations.data ? (
             <Loading />
-          ) : stations.isError ? (
-            <ErrorMessage error={stations.error} onRetry={() => void stations.refetch()} />
           ) : (
-            <StationList stations={stations.data} onPick={pickStation} />
+            <>
+              {bookable.many && (
+                <button type="button" className="btn btn-back" onClick={() => go({ area: null })}>
+                  <UiIcon name="back" /> {t('book.station.otherDistrict')}
+                </button>
+              )}
+              <StationList stations={bookable.stations.data} onPick={pickStation} />
+            </>
           )}
         </>
       )}

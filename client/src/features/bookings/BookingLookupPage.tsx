@@ -11,7 +11,7 @@ import { DayList } from './DayList';
 import { useDayWords } from './dayWords';
 import { UiIcon } from './icons';
 import { TimeList } from './TimeList';
-import { useCancelBooking, useClaimWaitlist, useLookup, usePublicStations, useReschedule } from './useBooking';
+import { useCancelBooking, useClaimWaitlist, useLookup, usePublicStation, useReschedule } from './useBooking';
 
 type Mode = 'lookup' | 'claim';
 
@@ -242,11 +242,11 @@ interface FoundProps {
 function FoundBooking({ found, view, setView, notice, setNotice, onChanged, onAnother, headingRef }: FoundProps) {
   const { t } = useTranslation();
   const words = useDayWords();
-  const stations = usePublicStations();
+  const stationOf = usePublicStation(found.booking.stationId);
   const cancel = useCancelBooking();
   const reschedule = useReschedule();
   const { booking, phone } = found;
-  const station = stations.data?.find((s) => s.id === booking.stationId);
+  const station = stationOf.data;
   const codePhone = { code: booking.code, phone };
   const started = new Date(booking.start).getTime() <= Date.now();
   const changeable = booking.status === 'booked' && !started;

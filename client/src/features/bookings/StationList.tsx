@@ -56,7 +56,24 @@ export function StationList({ stations, onPick }: Props) {
   );
 }
 
-function StationItem({ station, onPick, children }: { station: Station; onPick: (s: Station) => void; children?: ReactNode }) {
+/** A network of many districts: the district stations first; picking one lists its stations. */
+export function DistrictList({ districts, onPick }: { districts: readonly Station[]; onPick: (district: Station) => void }) {
+  const { t } = useTranslation();
+  const active = districts.filter((d) => d.active);
+  if (active.length === 0) return <p className="alert alert-info">{t('book.station.none')}</p>;
+  return (
+    <section className="station-picker" aria-labelledby="pick-districts">
+      <h3 id="pick-districts">{t('book.station.districtsHeading')}</h3>
+      <ul className="pick-list">
+        {active.map((d) => (
+          <StationItem key={d.id} station={d} onPick={onPick} pickLabel={t('book.station.pickDistrict')} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StationItem({ station, onPick, pickLabel, children }: { station: Station; onPick: (s: Station) => void; pickLabel?: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const nameId = useId();
   return (
@@ -70,7 +87,7 @@ function StationItem({ station, onPick, children }: { station: Station; onPick: 
           aria-describedby={nameId}
           onClick={() => onPick(station)}
         >
-          {t('book.station.pick')}
+          {pickLabel ?? t('book.station.pick')}
         </button>
         {station.phone && (
           <a className="btn btn-big btn-call" href={telHref(station.phone)}>

@@ -7,6 +7,40 @@ export function usePublicStations() {
   return useQuery({ queryKey: queryKeys.stations(false), queryFn: () => stationsApi.list(), staleTime: 10 * 60_000 });
 }
 
+/**
+ * The booking page's station list. A network of one district (the usual case) lists all its
+ * stations; one of many districts — a city on one deployment — first lists the district
+ * stations, then the chosen district's stations only, so a worker's phone is never sent the
+ * whole city. `area`: the chosen district's id.
+ */
+export function useBookableStations(area: number | undefined) {
+  const districts = useQuery({
+    queryKey: queryKeys.publicStations('districts'),
+    queryFn: () => stationsApi.list({ level: 'district' }),
+    staleTime: 10 * 60_000,
+  });
+  const many = (districts.data?.length ?? 0) > 1;
+  const scope = !districts.isSuccess ? null : !many ? 'all' : area ?? null;
+  const stations = useQuery({
+    queryKey: queryKeys.publicStations(scope ?? 'all'),
+    queryFn: () => stationsApi.list(typeof scope === 'number' ? { under: scope } : {}),
+    enabled: scope !== null,
+    staleTime: 10 * 60_000,
+  });
+  return { districts, many, stations, needsDistrict: districts.isSuccess && many && area === undefined };
+}
+
+/** One station by id (public), for a link or a result that names it. */
+export function usePublicStation(id: number | undefined) {
+  return useQuery({
+    queryKey: queryKeys.publicStation(id ?? 0),
+    queryFn: () => stationsApi.get(id!),
+    enabled: id !== undefined,
+    staleTime: 10 * 60_000,
+    retry: (count, err) => !isApiError(err) && count < 2,
+  });
+}
+
 export function useStationByCode(code: string | undefined) {
   return useQuery({
     queryKey: queryKeys.stationByCode(code ?? ''),

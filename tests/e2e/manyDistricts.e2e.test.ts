@@ -1,0 +1,88 @@
+/**
+ * A city on one deployment: once the network has a second district, the worker's booking
+ * page asks for the district first and then lists that district's stations only — the
+ * phone never downloads the whole city's station list. The demo network has one district;
+ * the test adds a second one (a district station and a town under it) as the coordinator.
+ */
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { demoSuite, SCREENSHOTS } from './suite';
+import { openWatchedPage } from './session.js';
+
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const suite = demoSuite();
+
+interface Station {
+  id: number;
+  name: string;
+  level: string;
+}
+
+async function api(method: string, url: string, body?: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(`${suite.server.baseUrl}${url}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+let demoDistrict: Station;
+let westDistrict: Station;
+let westTown: Station;
+
+beforeAll(async () => {
+  const { token } = (await api('POST', '/api/auth/login', { username: 'coordinator', password: 'demo' })) as { token: string };
+  const stations = (await api('GET', '/api/stations')) as Station[];
+  demoDistrict = stations.find((s) => s.level === 'district')!;
+  westDistrict = (await api('POST', '/api/stations', { code: 'WEST-1', name: '西城区职工法律服务站', level: 'district', address: '西城区人民路 1 号', phone: '0851-87000000' }, token)) as Station;
+  westTown = (await api('POST', '/api/stations', { code: 'WEST-T1', name: '西城区河滨街道工作站', level: 'town', parentId: westDistrict.id, address: '河滨街道 8 号' }, token)) as Station;
+});
+
+it('asks a worker for the district first, then lists that district’s stations only', async () => {
+  const { context, page, problems } = await openWatchedPage(suite.browser, PHONE);
+  const stationRequests: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/stations') stationRequests.push(u.search);
+  });
+  try {
+    await page.goto(`${suite.server.baseUrl}/book`);
+    const districts = page.getByRole('region', { name: '各区（县）' });
+    await districts.waitFor();
+    const districtNames = await districts.getByRole('heading', { level: 4 }).allTextContents();
+    expect(districtNames).toHaveLength(2);
+    expect(districtNames).toEqual(expect.arrayContaining([demoDistrict.name, westDistrict.name]));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'book-districts-360.png'), fullPage: true });
+
+    // The second district: its own stations, not the demo district's towns.
+    await districts.getByRole('listitem').filter({ hasText: westDistrict.name }).getByRole('button', { name: '看这个区的服务站' }).click();
+    await page.getByRole('button', { name: '换一个区（县）' }).waitFor();
+    await page.locator('.pick-station-name').first().waitFor();
+    expect(await page.locator('.pick-station-name').allTextContents()).toEqual([westDistrict.name, westTown.name]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'book-district-stations-360.png'), fullPage: true });
+
+    // Another district, then the demo district's own station: on to the days.
+    await page.getByRole('button', { name: '换一个区（县）' }).click();
+    await districts.waitFor();
+    const demoItem = districts.getByRole('listitem').filter({ hasText: demoDistrict.name });
+    await demoItem.getByRole('button', { name: '看这个区的服务站' }).click();
+    await page.getByRole('button', { name: '换一个区（县）' }).waitFor();
+    await page.locator('.pick-station-name').first().waitFor();
+    const demoNames = await page.locator('.pick-station-name').allTextContents();
+    expect(demoNames[0]).toBe(demoDistrict.name);
+    expect(demoNames).not.toContain(westTown.name);
+    expect(demoNames.length).toBeGreaterThan(3);
+    await page.locator('.pick-station').filter({ hasText: demoDistrict.name }).first().getByRole('button', { name: '在这里预约' }).click();
+    await page.getByRole('heading', { name: '选哪一天来' }).waitFor();
+
+    // Never the whole network's list: the district stations, then one district at a time.
+    expect(stationRequests.length).toBeGreaterThan(0);
+    for (const search of stationRequests) expect(search, `GET /api/stations${search}`).toMatch(/level=district|includeChildren=1/);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
