@@ -36,3 +36,34 @@ export function formatLongDate(date: string, language: string): string {
     weekday: 'long',
   }).format(new Date(`${date}T00:00:00Z`));
 }
+
+const DATE_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_VALUE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/;
+
+/**
+ * A date input's value in words of the page's language, so it is never read the wrong way
+ * round whatever order the browser's own field uses (mm/dd/yyyy in an English browser):
+ * `2026-12-08` → 2026年12月8日 星期二 / Tue 8 Dec 2026. An empty or partial value gives ''.
+ */
+export function formatInputDate(value: string, language: string): string {
+  const m = DATE_VALUE.exec(value);
+  if (!m) return '';
+  const [, year, month, day] = m as unknown as [string, string, string, string];
+  const at = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return '';
+  if (language === 'en') {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', month: 'short' }).formatToParts(at).map((p) => [p.type, p.value]),
+    );
+    return `${parts.weekday} ${Number(day)} ${parts.month} ${year}`;
+  }
+  const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', weekday: 'long' }).format(at);
+  return `${year}年${Number(month)}月${Number(day)}日 ${weekday}`;
+}
+
+/** A `datetime-local` value in words: 2026年12月8日 星期二 14:30 / Tue 8 Dec 2026 14:30 ('' when incomplete). */
+export function formatInputDateTime(value: string, language: string): string {
+  const m = DATE_TIME_VALUE.exec(value);
+  const date = m ? formatInputDate(m[1]!, language) : '';
+  return date && `${date} ${m![2]}`;
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type CalendarDayDto, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -119,7 +120,7 @@ function LocalDayForm({
       {!stake && <ErrorMessage error={add.error} />}
       <UnplacedErrors error={add.error} fields={['date', 'kind', 'name', 'stationId', 'cancelBookings', 'bookings']} />
       <Field label={t('closures.form.date')} error={errors.date}>
-        {(p) => <input {...p} type="date" value={date} min={today} required onChange={(e) => edit(setDate)(e.target.value)} />}
+        {(p) => <DateInput {...p} value={date} min={today} required onChange={(e) => edit(setDate)(e.target.value)} />}
       </Field>
       <fieldset className="closure-kinds">
         <legend>{t('closures.form.kind')}</legend>
@@ -206,10 +207,10 @@ function LocalDayList({ stationLabel, onRemoved }: { stationLabel: (id: number |
       </div>
       <div className="closure-period">
         <Field label={t('closures.list.from')}>
-          {(p) => <input {...p} type="date" value={period.from} onChange={(e) => setPeriod((v) => ({ ...v, from: e.target.value }))} />}
+          {(p) => <DateInput {...p} value={period.from} onChange={(e) => setPeriod((v) => ({ ...v, from: e.target.value }))} />}
         </Field>
         <Field label={t('closures.list.to')}>
-          {(p) => <input {...p} type="date" value={period.to} min={period.from} onChange={(e) => setPeriod((v) => ({ ...v, to: e.target.value }))} />}
+          {(p) => <DateInput {...p} value={period.to} min={period.from} onChange={(e) => setPeriod((v) => ({ ...v, to: e.target.value }))} />}
         </Field>
       </div>
       {days.isPending && <Loading />}

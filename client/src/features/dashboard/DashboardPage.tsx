@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import { isApiError, statsApi, type StatsScope } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -105,11 +106,11 @@ export default function DashboardPage() {
           <div className="custom-range">
             <label className="filter">
               <span>{t('dashboard.from')}</span>
-              <input type="date" value={custom.from} max={custom.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
+              <DateInput value={custom.from} max={custom.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
             </label>
             <label className="filter">
               <span>{t('dashboard.to')}</span>
-              <input type="date" value={custom.to} min={custom.from} onChange={(e) => e.target.value && update({ to: e.target.value })} />
+              <DateInput value={custom.to} min={custom.from} onChange={(e) => e.target.value && update({ to: e.target.value })} />
             </label>
             {!rangeOk && <FieldError message={t('dashboard.rangeBackwards')} />}
             <FieldError message={rangeErrors.to ?? rangeErrors.from} />

@@ -3,6 +3,7 @@ import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import type { Station } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { addDays, networkDate } from '../../lib/dates';
@@ -108,9 +109,8 @@ export default function DeskPage() {
             <label className="visually-hidden" htmlFor="desk-date">
               {t('desk.date')}
             </label>
-            <input
+            <DateInput
               id="desk-date"
-              type="date"
               className="desk-date-input"
               value={date}
               onChange={(e) => DATE_RE.test(e.target.value) && update({ date: e.target.value === today ? null : e.target.value })}

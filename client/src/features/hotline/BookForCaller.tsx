@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type BookFromCallBody, type HotlineCall, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -105,7 +106,7 @@ export function BookForCaller({ call, stations, onBooked, onCancel }: Props) {
           )}
         </Field>
         <Field label={t('hotline.book.date')}>
-          {(p) => <input {...p} type="date" min={today} value={date} onChange={(e) => pickDay(e.target.value)} />}
+          {(p) => <DateInput {...p} min={today} value={date} onChange={(e) => pickDay(e.target.value)} />}
         </Field>
       </div>
       {openDays.data && days.length === 0 && <p className="muted small">{t('hotline.book.noOpenDays')}</p>}

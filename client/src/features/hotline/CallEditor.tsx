@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type DisputeCategory, type HotlineCall, type HotlineOutcome, type Station, type UpdateCallBody } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { addDays, networkDate } from '../../lib/dates';
@@ -84,7 +85,7 @@ export function CallEditor({ call, stations, onDone }: { call: HotlineCall; stat
           {(p) => <StationSelect {...p} stations={stations} value={draft.stationId} onChange={(id) => set('stationId', id)} />}
         </Field>
         <Field label={t('hotline.fields.receivedAt')} error={errors.receivedAt}>
-          {(p) => <input {...p} type="datetime-local" value={draft.receivedAt} onChange={(e) => set('receivedAt', e.target.value)} />}
+          {(p) => <DateInput {...p} type="datetime-local" value={draft.receivedAt} onChange={(e) => set('receivedAt', e.target.value)} />}
         </Field>
         <Field label={t('hotline.fields.category')} error={errors.category}>
           {(p) => (
@@ -125,7 +126,7 @@ export function CallEditor({ call, stations, onDone }: { call: HotlineCall; stat
         </Field>
         {draft.outcome === 'callback_needed' && (
           <Field label={t('hotline.fields.followUpDate')} error={errors.followUpDate}>
-            {(p) => <input {...p} type="date" value={draft.followUpDate} onChange={(e) => set('followUpDate', e.target.value)} />}
+            {(p) => <DateInput {...p} value={draft.followUpDate} onChange={(e) => set('followUpDate', e.target.value)} />}
           </Field>
         )}
         {!call.masked && (

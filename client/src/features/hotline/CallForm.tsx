@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type CreateCallBody, type DisputeCategory, type HotlineCall, type HotlineOutcome, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { addDays, networkDate } from '../../lib/dates';
@@ -223,7 +224,7 @@ export function CallForm({ stations, defaultStationId, onLogged }: Props) {
           <Field label={t('hotline.fields.receivedAt')} error={errors.receivedAt}>
             {(p) => (
               <div className="input-with-button">
-                <input
+                <DateInput
                   {...p}
                   type="datetime-local"
                   value={draft.receivedAt}
@@ -318,9 +319,8 @@ export function CallForm({ stations, defaultStationId, onLogged }: Props) {
         {draft.outcome === 'callback_needed' && (
           <Field label={t('hotline.fields.followUpDate')} error={errors.followUpDate}>
             {(p) => (
-              <input
+              <DateInput
                 {...p}
-                type="date"
                 required
                 min={networkDate()}
                 value={draft.followUpDate}

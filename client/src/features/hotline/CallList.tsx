@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotlineApi, type CallFilter, type DisputeCategory, type HotlineCall, type HotlineOutcome, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { networkDate } from '../../lib/dates';
@@ -83,11 +84,11 @@ export function CallList({ stations, readOnly }: { stations: readonly Station[];
       <div className="filters card" role="search" aria-label={t('hotline.list.filters')}>
         <label className="filter">
           <span>{t('hotline.list.from')}</span>
-          <input type="date" value={filter.from ?? ''} max={filter.to} onChange={(e) => patch({ from: e.target.value || undefined })} />
+          <DateInput value={filter.from ?? ''} max={filter.to} onChange={(e) => patch({ from: e.target.value || undefined })} />
         </label>
         <label className="filter">
           <span>{t('hotline.list.to')}</span>
-          <input type="date" value={filter.to ?? ''} min={filter.from} onChange={(e) => patch({ to: e.target.value || undefined })} />
+          <DateInput value={filter.to ?? ''} min={filter.from} onChange={(e) => patch({ to: e.target.value || undefined })} />
         </label>
         <label className="filter">
           <span>{t('hotline.fields.station')}</span>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type HotlineCall, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -143,7 +144,7 @@ function FollowUpItem({ call: c, readOnly }: { call: HotlineCall; readOnly: bool
             </button>
             <span className="follow-postpone">
               <Field label={t('hotline.follow.nextDate')} error={errors.nextDate}>
-                {(p) => <input {...p} type="date" min={networkDate()} value={nextDate} onChange={(e) => setNextDate(e.target.value)} />}
+                {(p) => <DateInput {...p} min={networkDate()} value={nextDate} onChange={(e) => setNextDate(e.target.value)} />}
               </Field>
               <button type="button" className="btn btn-small" disabled={record.isPending} onClick={() => submit(false)()}>
                 {t('hotline.follow.postpone')}

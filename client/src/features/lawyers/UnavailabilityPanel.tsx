@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type Lawyer } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -66,10 +67,10 @@ export function UnavailabilityPanel({ lawyer }: { lawyer: Lawyer }) {
         <UnplacedErrors error={add.error} fields={['from', 'to', 'reason']} />
         <div className="form-grid form-grid-3">
           <Field label={t('lawyers.unavailability.from')} error={errors.from}>
-            {(p) => <input {...p} type="date" value={from} required onChange={(e) => setFrom(e.target.value)} />}
+            {(p) => <DateInput {...p} value={from} required onChange={(e) => setFrom(e.target.value)} />}
           </Field>
           <Field label={t('lawyers.unavailability.to')} error={errors.to}>
-            {(p) => <input {...p} type="date" value={to} min={from} required onChange={(e) => setTo(e.target.value)} />}
+            {(p) => <DateInput {...p} value={to} min={from} required onChange={(e) => setTo(e.target.value)} />}
           </Field>
           <Field label={t('lawyers.unavailability.reason')} error={errors.reason}>
             {(p) => <input {...p} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />}

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -73,9 +74,8 @@ export function MyUnavailability({ lawyerId }: { lawyerId: number }) {
         <div className="form-grid">
           <Field label={t('lawyers.unavailability.from')} error={errors.from}>
             {(p) => (
-              <input
+              <DateInput
                 {...p}
-                type="date"
                 value={from}
                 min={today}
                 required
@@ -87,7 +87,7 @@ export function MyUnavailability({ lawyerId }: { lawyerId: number }) {
             )}
           </Field>
           <Field label={t('lawyers.unavailability.to')} error={errors.to}>
-            {(p) => <input {...p} type="date" value={to} min={from} required onChange={(e) => setTo(e.target.value)} />}
+            {(p) => <DateInput {...p} value={to} min={from} required onChange={(e) => setTo(e.target.value)} />}
           </Field>
           <Field label={t('lawyers.unavailability.reason')} error={errors.reason} className="span-2">
             {(p) => (

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type CreateRotationBody, type Lawyer, type Rotation, type Station } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field, FieldError, UnplacedErrors, useFocusFirstError } from '../../components/Field';
 import { errorsUnder } from '../../lib/fieldErrors';
@@ -157,7 +158,7 @@ export function RotationForm({ rotation, initialStationId, stations, lawyers, on
 
       <div className="form-grid">
         <Field label={t('roster.rotations.fields.startDate')} error={errors.startDate} hint={t('roster.rotations.fields.startDateHint')}>
-          {(p) => <input {...p} type="date" value={draft.startDate} onChange={(e) => set('startDate', e.target.value)} />}
+          {(p) => <DateInput {...p} value={draft.startDate} onChange={(e) => set('startDate', e.target.value)} />}
         </Field>
         <Field label={t('roster.rotations.fields.lawyersPerDay')} error={errors.lawyersPerDay}>
           {(p) => (
