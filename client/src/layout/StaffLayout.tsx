@@ -7,19 +7,25 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { SwapNavBadge } from '../features/swaps/SwapNavBadge';
+import { useCompactHeader } from './useCompactHeader';
 
 /**
  * The frame for signed-in pages: the role's menu, who is signed in, sign-out.
  * On phones the header is one row (brand, bell, a menu button); the menu, the language
  * switch and sign-out open below it, so the sticky header keeps to ~56 px of the screen.
+ * Wider screens show it all in one row, or keep the phone's header where that row would not
+ * fit (useCompactHeader).
  */
 export function StaffLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, logout } = useAuth();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const header = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const items = user ? navFor(user) : [];
+  const compact = useCompactHeader(header, nav, [i18n.resolvedLanguage, items.length, user?.displayName, user?.role]);
 
   // Going to another page closes the menu.
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -45,7 +51,6 @@ export function StaffLayout() {
   }, [menuOpen]);
 
   if (!user) return null;
-  const items = navFor(user);
 
   // Signing out drops the session; the route guard then sends the browser to /login.
   const onLogout = () => void logout();
@@ -55,7 +60,7 @@ export function StaffLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header ref={header} className={`staff-header${items.length > 8 ? ' nav-long' : ''}${items.length > 9 ? ' nav-longer' : ''}${menuOpen ? ' menu-open' : ''}`}>
+      <header ref={header} className={`staff-header${items.length > 8 ? ' nav-long' : ''}${items.length > 9 ? ' nav-longer' : ''}${compact ? ' is-compact' : ''}${menuOpen ? ' menu-open' : ''}`}>
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             维
@@ -80,7 +85,7 @@ export function StaffLayout() {
           {items.some((i) => i.label === 'swaps') && <SwapNavBadge />}
         </button>
         <div id="staff-menu" className="staff-menu">
-          <nav aria-label={t('nav.main')} className="staff-nav">
+          <nav ref={nav} aria-label={t('nav.main')} className="staff-nav">
             {items.map((item) => (
               <NavLink key={item.to} to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
                 {t(`nav.${item.label}`)}
