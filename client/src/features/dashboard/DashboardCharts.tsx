@@ -20,8 +20,14 @@ import { coveragePercent } from './figures';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-const FONT =
-  "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+/**
+ * The page's own font stack (styles.css --font: Chinese fonts first on a Chinese page, Latin
+ * ones first on an English page, where a Chinese font draws ’ “ ” full-width). Canvas text
+ * inherits nothing from CSS, so the charts are told it, again whenever the language changes.
+ */
+function pageFont(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue('--font').replace(/\s+/g, ' ').trim() || 'sans-serif';
+}
 const COLORS = ['#1f4e79', '#b45309', '#2f855a', '#6b7fa8', '#c05621', '#7c3aed', '#0e7490', '#9f1239', '#64748b'];
 /** One colour per measure in every chart (consultations are completed appointments: the appointment ring's 完成 too). */
 const MEASURE = {
@@ -37,13 +43,16 @@ const MEASURE = {
 } as const;
 /** Hotline outcomes: categories of their own, in colours no measure uses. */
 const OUTCOME_COLOURS = ['#4d7c0f', '#db2777', '#0f766e', '#a16207', '#6b21a8', '#475569', '#155e75', '#be185d'];
-const BASE = {
-  color: COLORS,
-  textStyle: { fontFamily: FONT, color: '#1b2430' },
-  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-  legend: { top: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8 },
-  animationDuration: 300,
-};
+/** What every chart shares, in the page's font (read when the language is known). */
+function baseOption(fontFamily: string) {
+  return {
+    color: COLORS,
+    textStyle: { fontFamily, color: '#1b2430' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: { fontFamily } },
+    legend: { top: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8 },
+    animationDuration: 300,
+  };
+}
 
 function Chart({ title, option, height, label, wide }: { title: string; option: object; height: number; label: string; wide?: boolean }) {
   return (
@@ -75,7 +84,10 @@ interface Props {
 }
 
 export default function DashboardCharts({ summary, trend, trendExtended, perMonthCoverage }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  // <html lang> has changed by the time the page renders in the new language, and --font with it.
+  const base = useMemo(() => baseOption(pageFont()), [language]);
   // A phone's chart is about 300 px wide: the two rings are stacked, axis labels turned.
   const narrow = useMediaQuery(PHONE_QUERY);
   const L = {
@@ -97,7 +109,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
     const months = trend.months;
     const inPeriod = months.filter((m) => m.to >= summary.from && m.from <= summary.to);
     return {
-      ...BASE,
+      ...base,
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: months.map((m, i) => monthLabel(m.month, i)) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -128,7 +140,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         },
       ],
     };
-  }, [trend, summary, t]);
+  }, [trend, summary, t, base]);
 
   const stationRows = useMemo(
     () =>
@@ -140,7 +152,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
   const stationOption = useMemo(() => {
     const rows = [...stationRows].reverse(); // the largest at the top
     return {
-      ...BASE,
+      ...base,
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((s) => shortStationName(s.name)), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
@@ -150,12 +162,12 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         { name: L.hotline, type: 'bar', barMaxWidth: 12, itemStyle: { color: MEASURE.hotline }, data: rows.map((s) => s.hotlineCalls.total) },
       ],
     };
-  }, [stationRows, t]);
+  }, [stationRows, t, base]);
 
   const categoryOption = useMemo(() => {
     const cats = [...CATEGORIES].reverse();
     return {
-      ...BASE,
+      ...base,
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: cats.map((c) => t(`category.${c}`)), axisLabel: { interval: 0 } },
@@ -178,7 +190,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         },
       ],
     };
-  }, [summary, t]);
+  }, [summary, t, base]);
 
   const outcomeOption = useMemo(() => {
     const a = summary.appointments;
@@ -212,9 +224,9 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       labelLayout: { hideOverlap: true },
     });
     return {
-      ...BASE,
+      ...base,
       legend: { show: false },
-      tooltip: { trigger: 'item', formatter: `{a}<br/>{b}${t('common.colon')}{c}${t('common.inParens', { text: '{d}%' })}` },
+      tooltip: { ...base.tooltip, trigger: 'item', formatter: `{a}<br/>{b}${t('common.colon')}{c}${t('common.inParens', { text: '{d}%' })}` },
       title: [
         { text: t('dashboard.charts.callOutcomes'), left: pos(0).x, top: pos(0).title, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
         { text: t('dashboard.charts.apptOutcomes'), left: pos(1).x, top: pos(1).title, textAlign: 'center', textStyle: { fontSize: 13, fontWeight: 600 } },
@@ -234,7 +246,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
       ],
       series: [pie(t('dashboard.charts.callOutcomes'), calls, 0), pie(t('dashboard.charts.apptOutcomes'), appts, 1)],
     };
-  }, [summary, t, narrow]);
+  }, [summary, t, narrow, base]);
 
   const perMonth = perMonthCoverage;
   const periodMonths = trend.months.filter((m) => m.to >= summary.from && m.from <= summary.to);
@@ -243,7 +255,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
     : summary.byStation.filter((s) => s.coverage.requiredDays > 0).map((s) => ({ name: shortStationName(s.name), ...s.coverage }));
   const coverageOption = useMemo(
     () => ({
-      ...BASE,
+      ...base,
       grid: { left: 40, right: 44, top: 36, bottom: perMonth ? 28 : narrow ? 80 : 64 },
       xAxis: {
         type: 'category',
@@ -270,7 +282,7 @@ export default function DashboardCharts({ summary, trend, trendExtended, perMont
         },
       ],
     }),
-    [trend, summary, perMonth, t, narrow],
+    [trend, summary, perMonth, t, narrow, base],
   );
 
   const total = summary.hotlineCalls.total + summary.consultations;
