@@ -134,7 +134,7 @@ const en: WithSingulars<Translation> = {
     autoApprove: 'Swaps apply at once',
     inactiveBadge: 'Inactive',
     poster: 'Print poster',
-    posterLabel: 'Print the poster of {{name}} (opens in a new tab)',
+    posterLabel: 'Print poster: {{name}} (opens in a new tab)',
     fields: {
       code: 'Code',
       codeHint: '2–32 letters, digits or dashes; used in booking links, e.g. GSH-JH',
@@ -199,6 +199,8 @@ const en: WithSingulars<Translation> = {
     filter: 'Stations',
     selectAll: 'All',
     selectNone: 'None',
+    unfoldVillages: 'Show',
+    foldVillages: 'Hide',
     unavailable: 'Roster data is not available yet (it arrives with the roster feature); stations and holidays are still shown.',
     loadFailed: 'Could not load coverage: {{message}}',
     holiday: 'Off',

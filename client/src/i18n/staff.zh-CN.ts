@@ -56,7 +56,7 @@ const staffZhCN = {
     autoApprove: '调班自动生效',
     inactiveBadge: '已停用',
     poster: '打印海报',
-    posterLabel: '打印 {{name}} 的海报（在新标签页打开）',
+    posterLabel: '打印海报：{{name}}（在新标签页打开）',
     fields: {
       code: '编号',
       codeHint: '2–32 位字母、数字或短横线，用于预约链接，如 GSH-JH',
@@ -120,6 +120,8 @@ const staffZhCN = {
     filter: '站点筛选',
     selectAll: '全选',
     selectNone: '全不选',
+    unfoldVillages: '展开',
+    foldVillages: '收起',
     unavailable: '排班数据暂时不可用（排班功能上线后显示），下面仍显示站点和节假日。',
     loadFailed: '覆盖数据加载失败：{{message}}',
     holiday: '休',

@@ -123,7 +123,8 @@ export default function CoveragePage() {
             buttons={{
               dayGridMonth: { text: t('coverage.month') },
               listWeek: { text: t('coverage.list') },
-              today: { text: t('coverage.today') },
+              // The button's name is what it says (FullCalendar's English hint would name it 'This month').
+              today: { text: t('coverage.today'), hint: t('coverage.today') },
             }}
             dayMaxEvents={4}
             // Every event is a whole day: the list needs no "all day" column.

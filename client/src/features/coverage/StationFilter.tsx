@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Station, StationLevel } from '../../api/client';
 import { LEVELS, shortStationName } from '../stations/stationTree';
@@ -12,6 +13,7 @@ interface Props {
 /** Stations by level, each with its calendar colour and a checkbox; a level box toggles the whole level. */
 export function StationFilter({ stations, colours, selected, onChange }: Props) {
   const { t } = useTranslation();
+  const [villagesOpen, setVillagesOpen] = useState(false);
   const byLevel = (level: StationLevel) => stations.filter((s) => s.level === level);
 
   const setMany = (ids: number[], on: boolean) => {
@@ -76,10 +78,27 @@ export function StationFilter({ stations, colours, selected, onChange }: Props) 
           <fieldset key={level} className="filter-level-group">
             <legend className="visually-hidden">{t(`levelPlural.${level}`)}</legend>
             {level === 'village' ? (
-              <details>
-                <summary>{levelBox}</summary>
-                {group}
-              </details>
+              // The many villages fold away. Their level box stays outside the button that unfolds
+              // them: a checkbox inside a <summary> is a control inside a control, which screen
+              // readers and keyboards cannot reach or name properly.
+              <>
+                <div className="filter-level-head">
+                  {levelBox}
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost filter-fold"
+                    aria-expanded={villagesOpen}
+                    aria-controls="station-filter-villages"
+                    onClick={() => setVillagesOpen((open) => !open)}
+                  >
+                    <span aria-hidden="true">{villagesOpen ? '▾' : '▸'}</span> {t(villagesOpen ? 'coverage.foldVillages' : 'coverage.unfoldVillages')}
+                    <span className="visually-hidden"> {t('levelPlural.village')}</span>
+                  </button>
+                </div>
+                <div id="station-filter-villages" hidden={!villagesOpen}>
+                  {group}
+                </div>
+              </>
             ) : (
               <>
                 {levelBox}

@@ -27,6 +27,8 @@ interface Props {
 
 const DUTY_COLOUR = '#1f4e79';
 const SWAPPING_COLOUR = '#b45309';
+/** Past duties: a grey that white text still reads on (5.9:1). */
+const PAST_COLOUR = '#5b6675';
 
 /** My published shifts on a month grid or a list; a future one opens the swap form. */
 export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selectedId, onSelect }: Props) {
@@ -50,7 +52,8 @@ export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selecte
           className: ['duty-event', swap && 'duty-swapping', past && 'duty-past', s.id === selectedId && 'is-selected']
             .filter(Boolean)
             .join(' '),
-          color: swap ? SWAPPING_COLOUR : DUTY_COLOUR,
+          // Past duties are greyed by colour, not faded: white on a faded colour is unreadable (1.8:1).
+          color: past ? PAST_COLOUR : swap ? SWAPPING_COLOUR : DUTY_COLOUR,
           extendedProps: { shift: s, station },
         };
       }),
@@ -87,7 +90,8 @@ export function MyShiftsCalendar({ lawyerId, stationsById, swapsByShift, selecte
         buttons={{
           dayGridMonth: { text: t('myDuty.month') },
           listUpcoming: { text: t('myDuty.list') },
-          today: { text: t('myDuty.today') },
+          // The button's name is what it says (FullCalendar's English hint would name it 'This month').
+          today: { text: t('myDuty.today'), hint: t('myDuty.today') },
         }}
         eventDisplay="block"
         displayEventEnd

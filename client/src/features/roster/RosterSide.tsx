@@ -175,7 +175,9 @@ export function FairnessTable({ fairness }: { fairness: Roster['fairness'] }) {
               <span className="legend-chip is-min">{t('roster.fairness.min')}</span>
             </span>
           </p>
-          <div className="table-wrap fairness-wrap">
+          {/* It scrolls sideways when the side column is narrow (English headings): focusable, so a
+              keyboard can scroll it too, and named by the section's heading for screen readers. */}
+          <div className="table-wrap fairness-wrap" tabIndex={0} role="group" aria-labelledby="roster-fairness-title">
             <table className="table fairness-table">
               <thead>
                 <tr>
