@@ -7,6 +7,7 @@
  * whether that row is a booking or a hold for the first person on the waitlist.
  */
 import { EntitySchema } from 'typeorm';
+import type { Lang } from '../http/messages.js';
 import { decimalToNumber, idColumn, jsonText, personDataColumns, timestampColumns } from '../db/columns.js';
 
 export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const;
@@ -40,6 +41,8 @@ export interface AppointmentRow {
   completedAt: Date | null;
   cancelledAt: Date | null;
   createdBy: number | null;
+  /** The language the worker's SMS are written in: the one they booked in (workerSms.ts); `zh` for bookings staff make. */
+  lang: Lang;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -52,7 +55,7 @@ export interface AppointmentRow {
 /** What a new appointment is made of; the rest of its row starts empty (see newAppointmentRow). */
 export type NewAppointment = Pick<
   AppointmentRow,
-  'stationId' | 'date' | 'slotTime' | 'startAt' | 'endAt' | 'status' | 'source' | 'name' | 'phone' | 'category' | 'note' | 'consentAt'
+  'stationId' | 'date' | 'slotTime' | 'startAt' | 'endAt' | 'status' | 'source' | 'name' | 'phone' | 'category' | 'note' | 'consentAt' | 'lang'
 > &
   Partial<Pick<AppointmentRow, 'checkedInAt' | 'createdBy'>>;
 
@@ -79,6 +82,7 @@ export function newAppointmentRow(a: NewAppointment, now: Date): Omit<Appointmen
     completedAt: null,
     cancelledAt: null,
     createdBy: a.createdBy ?? null,
+    lang: a.lang,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -110,6 +114,7 @@ export const AppointmentEntity = new EntitySchema<AppointmentRow>({
     completedAt: { type: 'datetime', name: 'completed_at', nullable: true },
     cancelledAt: { type: 'datetime', name: 'cancelled_at', nullable: true },
     createdBy: { type: 'integer', name: 'created_by', nullable: true },
+    lang: { type: 'varchar', length: 2, default: 'zh' },
     version: { type: 'integer' },
     ...timestampColumns,
     ...personDataColumns,
@@ -170,6 +175,8 @@ export interface WaitlistEntryRow {
   consentAt: Date | null;
   offeredAt: Date | null;
   appointmentId: number | null;
+  /** The language the worker joined in; their offer, the booking it becomes and any notice follow it. */
+  lang: Lang;
   createdAt: Date;
   updatedAt: Date;
   /** See AppointmentRow.personKey. */
@@ -193,6 +200,7 @@ export const WaitlistEntryEntity = new EntitySchema<WaitlistEntryRow>({
     consentAt: { type: 'datetime', name: 'consent_at', nullable: true },
     offeredAt: { type: 'datetime', name: 'offered_at', nullable: true },
     appointmentId: { type: 'integer', name: 'appointment_id', nullable: true },
+    lang: { type: 'varchar', length: 2, default: 'zh' },
     ...timestampColumns,
     ...personDataColumns,
   },

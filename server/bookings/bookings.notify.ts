@@ -2,7 +2,8 @@
  * The SMS a worker gets about a booking, written to the outbox inside the
  * transaction that made the change. Reminders carry the start in their dedupe
  * key, and a cancel or a move deletes the pending one in the same transaction,
- * so a stale reminder can never go out.
+ * so a stale reminder can never go out. Each message is written in the language stored on
+ * the booking or waitlist place (workerSms.ts), whoever causes it.
  */
 import type { AppContext, Clock } from '../context.js';
 import type { Manager } from '../db/db.js';
@@ -11,8 +12,7 @@ import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { zonedParts } from '../lib/dates.js';
 import type { AppointmentRow, WaitlistEntryRow } from './appointments.entity.js';
 import { reminderTime } from './appointmentRules.js';
-
-const SIGNATURE = '【职工维权服务站】';
+import { workerSms } from './workerSms.js';
 
 export interface NotifyEnv {
   clock: Clock;
@@ -29,23 +29,13 @@ function when(startAt: Date, timeZone: string): string {
 
 export const reminderKey = (a: Pick<AppointmentRow, 'id' | 'startAt'>) => `appt:${a.id}:reminder:${a.startAt.getTime()}`;
 
-type SmsExtra = Pick<NewNotification, 'sendAt' | 'dedupeKey' | 'payload'>;
-
-/** An SMS to a worker, as an outbox message (pure). */
-function smsMessage(phone: string, kind: string, body: string, extra: SmsExtra = {}): NewNotification {
-  return { channel: 'sms', kind, recipientPhone: phone, title: `${SIGNATURE}${body.slice(0, 60)}`, body, ...extra };
-}
-
-async function sms(m: Manager, env: NotifyEnv, phone: string, kind: string, body: string, extra: SmsExtra = {}) {
-  await enqueueNotification(m, env.clock, smsMessage(phone, kind, body, extra));
-}
-
-/** The confirmation of a new booking and, when it is far enough ahead, its reminder (pure). */
+/** The confirmation of a new booking and, when it is far enough ahead, its reminder (pure), in the booking's language. */
 export function bookedMessages(env: NotifyEnv, a: AppointmentRow, stationName: string): NewNotification[] {
-  const confirmation = smsMessage(
+  const confirmation = workerSms(
     a.phone,
     'booking.confirmed',
-    `您已预约${stationName} ${when(a.startAt, env.timeZone)}的免费法律咨询，预约码 ${a.code}。查询、取消或改期请凭预约码和手机号办理。`,
+    a.lang,
+    { station: stationName, when: when(a.startAt, env.timeZone), code: a.code },
     { dedupeKey: `appt:${a.id}:confirmed`, payload: { appointmentId: a.id } },
   );
   const reminder = reminderMessage(env, a, stationName);
@@ -55,11 +45,13 @@ export function bookedMessages(env: NotifyEnv, a: AppointmentRow, stationName: s
 function reminderMessage(env: NotifyEnv, a: AppointmentRow, stationName: string): NewNotification | null {
   const sendAt = reminderTime(a.startAt, env.clock.now());
   if (!sendAt) return null;
-  return smsMessage(a.phone, 'booking.reminder', `提醒：您预约了明天 ${when(a.startAt, env.timeZone)} 在${stationName}的法律咨询（预约码 ${a.code}）。不能前来请提前取消。`, {
-    sendAt,
-    dedupeKey: reminderKey(a),
-    payload: { appointmentId: a.id },
-  });
+  return workerSms(
+    a.phone,
+    'booking.reminder',
+    a.lang,
+    { station: stationName, when: when(a.startAt, env.timeZone), code: a.code },
+    { sendAt, dedupeKey: reminderKey(a), payload: { appointmentId: a.id } },
+  );
 }
 
 export async function notifyBooked(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
@@ -83,14 +75,18 @@ export async function withdrawReminder(m: Manager, a: Pick<AppointmentRow, 'id' 
 
 export async function notifyCancelled(m: Manager, env: NotifyEnv, a: AppointmentRow, stationName: string): Promise<void> {
   await withdrawReminder(m, a);
-  await sms(m, env, a.phone, 'booking.cancelled', `您在${stationName} ${when(a.startAt, env.timeZone)}的预约（${a.code}）已取消。`, {
-    dedupeKey: `appt:${a.id}:cancelled`,
-    payload: { appointmentId: a.id },
-  });
+  await enqueueNotification(
+    m,
+    env.clock,
+    workerSms(
+      a.phone,
+      'booking.cancelled',
+      a.lang,
+      { station: stationName, when: when(a.startAt, env.timeZone), code: a.code },
+      { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id } },
+    ),
+  );
 }
-
-/** Why a station is closed on a day, as the message says it: `因台风停业，` (nothing when no reason is known). */
-const because = (reason: string | null) => (reason ? `因${reason}，` : '');
 
 /**
  * The station closed the booked day (a coordinator's closure): the booking is cancelled,
@@ -104,13 +100,16 @@ export async function notifyCancelledForClosure(
   reason: string | null,
 ): Promise<void> {
   await withdrawReminder(m, a);
-  await sms(
+  await enqueueNotification(
     m,
-    env,
-    a.phone,
-    'booking.cancelled_closure',
-    `${because(reason)}${stationName} ${a.date} 暂停服务，您当天 ${zonedParts(a.startAt, env.timeZone).time} 的法律咨询预约（${a.code}）已取消。欢迎另选日期重新预约，给您带来不便，敬请谅解。`,
-    { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id, reason } },
+    env.clock,
+    workerSms(
+      a.phone,
+      'booking.cancelled_closure',
+      a.lang,
+      { station: stationName, date: a.date, time: zonedParts(a.startAt, env.timeZone).time, code: a.code, reason },
+      { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id, reason } },
+    ),
   );
 }
 
@@ -122,13 +121,16 @@ export async function notifyWaitlistClosed(
   stationName: string,
   reason: string | null,
 ): Promise<void> {
-  await sms(
+  await enqueueNotification(
     m,
-    env,
-    entry.phone,
-    'waitlist.closed',
-    `${because(reason)}${stationName} ${entry.date} 暂停服务，您的候补（${entry.code}）已取消。欢迎另选日期预约。`,
-    { dedupeKey: `waitlist:${entry.id}:closed`, payload: { waitlistEntryId: entry.id, reason } },
+    env.clock,
+    workerSms(
+      entry.phone,
+      'waitlist.closed',
+      entry.lang,
+      { station: stationName, date: entry.date, code: entry.code, reason },
+      { dedupeKey: `waitlist:${entry.id}:closed`, payload: { waitlistEntryId: entry.id, reason } },
+    ),
   );
 }
 
@@ -140,13 +142,16 @@ export async function notifyRescheduled(
   stationName: string,
 ): Promise<void> {
   await withdrawReminder(m, before);
-  await sms(
+  await enqueueNotification(
     m,
-    env,
-    after.phone,
-    'booking.rescheduled',
-    `您的预约（${after.code}）已改到${stationName} ${when(after.startAt, env.timeZone)}。`,
-    { dedupeKey: `appt:${after.id}:moved:${after.startAt.getTime()}:${after.version}`, payload: { appointmentId: after.id } },
+    env.clock,
+    workerSms(
+      after.phone,
+      'booking.rescheduled',
+      after.lang,
+      { station: stationName, when: when(after.startAt, env.timeZone), code: after.code },
+      { dedupeKey: `appt:${after.id}:moved:${after.startAt.getTime()}:${after.version}`, payload: { appointmentId: after.id } },
+    ),
   );
   await scheduleReminder(m, env, after, stationName);
 }
@@ -159,12 +164,15 @@ export async function notifyWaitlistOffer(
   startAt: Date,
   holdUntil: Date,
 ): Promise<void> {
-  await sms(
+  await enqueueNotification(
     m,
-    env,
-    entry.phone,
-    'waitlist.offer',
-    `${stationName} ${when(startAt, env.timeZone)}有空位，已为您保留到 ${zonedParts(holdUntil, env.timeZone).time}。请凭候补码 ${entry.code} 和手机号确认预约，逾时将让给下一位。`,
-    { dedupeKey: `waitlist:${entry.id}:offer:${startAt.getTime()}:${holdUntil.getTime()}`, payload: { waitlistEntryId: entry.id } },
+    env.clock,
+    workerSms(
+      entry.phone,
+      'waitlist.offer',
+      entry.lang,
+      { station: stationName, when: when(startAt, env.timeZone), holdUntil: zonedParts(holdUntil, env.timeZone).time, code: entry.code },
+      { dedupeKey: `waitlist:${entry.id}:offer:${startAt.getTime()}:${holdUntil.getTime()}`, payload: { waitlistEntryId: entry.id } },
+    ),
   );
 }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { DESK } from '../auth/policy.js';
 import { badRequest } from '../http/errors.js';
+import { workerLang } from '../http/messages.js';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
 import { idParams } from '../http/schemas.js';
 import {
@@ -42,6 +43,10 @@ function idempotencyKeyOf(req: Request): string | undefined {
 const CODE_PHONE = 'The code is the one the confirmation SMS gave; it must come with the phone number it was booked with. ' +
   'Failed attempts are counted per client: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429.';
 
+const WORKER_LANGUAGE =
+  "The worker's SMS (confirmation, reminder, cancellation, move, waitlist offer, closure notices) are in English when `Accept-Language` names English first, " +
+  'else in Chinese; the language is stored and later messages keep it, whoever causes them.';
+
 export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistService): AnyRoute[] {
   return [
     defineRoute({
@@ -76,13 +81,14 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
         'BOOKING_MAX_FUTURE_PER_PHONE upcoming bookings and never two at once (409 conflict). ' +
         'Such a refusal is counted like a failed look-up: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429. ' +
         'Send an `Idempotency-Key` header (8–128 of A–Z a–z 0–9 _ . : -) to retry safely: the same key and body return the same booking; ' +
-        'the same key with another body is a 409.',
+        'the same key with another body is a 409. ' +
+        WORKER_LANGUAGE,
       tags: ['bookings'],
       access: 'public',
       body: bookingBody,
       response: bookingSchema,
       status: 201,
-      handler: ({ body, req }) => bookings.book(body, clientKey(req), idempotencyKeyOf(req)),
+      handler: ({ body, req }) => bookings.book(body, workerLang(req.get('accept-language')), clientKey(req), idempotencyKeyOf(req)),
     }),
     defineRoute({
       method: 'get',
@@ -158,13 +164,14 @@ export function bookingRoutes(bookings: BookingsService, waitlist: WaitlistServi
       summary: 'Join the waitlist of a full day',
       description:
         'Only when every slot of the day is taken (else 409). When a seat frees, the first in line gets an SMS and the seat is held for them. ' +
-        'A phone number already waiting for that day is a 409, counted like a failed look-up: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429.',
+        'A phone number already waiting for that day is a 409, counted like a failed look-up: past LOOKUP_FAILURE_LIMIT in 10 minutes the answer is 429. ' +
+        WORKER_LANGUAGE,
       tags: ['bookings'],
       access: 'public',
       body: waitlistBody,
       response: waitlistEntrySchema,
       status: 201,
-      handler: ({ body, req }) => waitlist.join(body, clientKey(req)),
+      handler: ({ body, req }) => waitlist.join(body, workerLang(req.get('accept-language')), clientKey(req)),
     }),
     defineRoute({
       method: 'post',

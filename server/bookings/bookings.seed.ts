@@ -2,7 +2,8 @@
  * Demo bookings at the district station and one town, on days with a published
  * shift (the roster step runs first): consultations done in the past with their
  * outcomes, a no-show and a cancellation, and bookings on the next working days,
- * so the desk and the dashboard have something to show after `npm start`.
+ * so the desk and the dashboard have something to show after `npm start`. A couple of
+ * the coming bookings were made on the English booking pages: their SMS are in English.
  * Without published shifts it adds nothing.
  */
 import type { AppContext } from '../context.js';
@@ -35,12 +36,20 @@ const WORKERS: [name: string, category: string, note: string | null, outcome: Ou
   ['宋春花', 'dismissal', '怀孕后被辞退', { services: ['advice', 'arbitration_representation'], amount: 51000, note: '孕期违法解除，代理仲裁' }],
 ];
 
+/** Workers who booked in English (their messages are in English): the 2nd and 4th coming booking of each station. */
+const ENGLISH_WORKERS: [name: string, category: string, note: string | null][] = [
+  ['Nguyen Thi Lan', 'wage_arrears', 'The factory has not paid me for two months'],
+  ['Maria Santos', 'labor_contract', null],
+];
+const ENGLISH_AT = [1, 3];
+
 async function seedStation(m: Manager, ctx: AppContext, station: StationRow, today: string, perDay: number, base: number): Promise<number> {
   const from = addDays(today, -14);
   const to = addDays(today, 7);
   const schedule = await loadSchedule(m, station.id, from, to);
   const days = [...new Set(schedule.shifts.map((s) => s.date))].sort();
   let n = 0;
+  let coming = 0;
   for (const [d, date] of days.entries()) {
     // Every slot of the day as if seen the day before, so past days list theirs too.
     const slots = computeSlots({
@@ -59,10 +68,12 @@ async function seedStation(m: Manager, ctx: AppContext, station: StationRow, tod
     for (let k = 0; k < count; k++) {
       const slot = slots[(k * 3 + d) % slots.length]!;
       const i = base + n;
-      const [name, category, note, ended] = WORKERS[i % WORKERS.length]!;
+      const worker = WORKERS[i % WORKERS.length]!;
+      const english = past ? -1 : ENGLISH_AT.indexOf(coming++);
+      const [name, category, note] = english >= 0 ? ENGLISH_WORKERS[english]! : worker;
       let status: AppointmentStatus = 'booked';
       if (past) status = k === 1 && d % 3 === 0 ? 'no_show' : k === 2 && d % 2 === 0 ? 'cancelled' : 'completed';
-      const outcome = status === 'completed' ? ended : null;
+      const outcome = status === 'completed' ? worker[3] : null;
       const startAt = new Date(slot.start);
       const createdAt = new Date(startAt.getTime() - (2 + (i % 4)) * 86_400_000);
       const row: Omit<AppointmentRow, 'id' | 'code'> = {
@@ -85,6 +96,7 @@ async function seedStation(m: Manager, ctx: AppContext, station: StationRow, tod
         completedAt: status === 'completed' ? new Date(slot.end) : null,
         cancelledAt: status === 'cancelled' ? new Date(createdAt.getTime() + 3600_000) : null,
         createdBy: null,
+        lang: english >= 0 ? 'en' : 'zh',
         version: 1,
         createdAt,
         updatedAt: createdAt,

@@ -7,6 +7,7 @@ import type { Manager } from '../db/db.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
+import type { Lang } from '../http/messages.js';
 import { eachDate, formatInstant, zonedParts } from '../lib/dates.js';
 import { AppointmentEntity, newAppointmentRow, type AppointmentRow } from './appointments.entity.js';
 import { canTransition, dayAvailability, isWalkInDay, lawyerNameAt, type DayAvailability, type DutyShift } from './appointmentRules.js';
@@ -87,7 +88,7 @@ export class BookingsService {
         ? new BookingGroups<GroupItem, Placement>(
             {
               group: async (items) => (await ctx.db.sqlTx((sql) => placeGroup(sql, ctx, items))).map((o) => ('placement' in o ? { value: o.placement } : o)),
-              one: ({ input, claim }) => ctx.db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, 'online', claim)),
+              one: ({ input, claim, lang }) => ctx.db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, 'online', lang ?? 'zh', claim)),
               keysOf: ({ input, claim }) => (claim ? [`${input.stationId}|${input.start}`, `key|${claim.key}`] : [`${input.stationId}|${input.start}`]),
             },
             {
@@ -148,20 +149,21 @@ export class BookingsService {
   // ---- the worker's booking ---------------------------------------------
 
   /**
-   * Book a slot. With an Idempotency-Key, a retry returns the first booking. A refusal for
-   * what the phone number already holds counts as a failed look-up of `clientKey` (LookupGuard).
+   * Book a slot; the worker's SMS are written in `lang` (the language they booked in). With
+   * an Idempotency-Key, a retry returns the first booking. A refusal for what the phone
+   * number already holds counts as a failed look-up of `clientKey` (LookupGuard).
    */
-  book(input: BookingInput, clientKey: string, idempotencyKey?: string): Promise<Booking> {
-    return this.lookups.probe(clientKey, () => this.place(input, idempotencyKey));
+  book(input: BookingInput, lang: Lang, clientKey: string, idempotencyKey?: string): Promise<Booking> {
+    return this.lookups.probe(clientKey, () => this.place(input, lang, idempotencyKey));
   }
 
-  private async place(input: BookingInput, idempotencyKey?: string): Promise<Booking> {
+  private async place(input: BookingInput, lang: Lang, idempotencyKey?: string): Promise<Booking> {
     const claim = idempotencyKey ? { scope: BOOKING_SCOPE, key: idempotencyKey, hash: requestHash(input) } : undefined;
-    const here = () => this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', claim));
+    const here = () => this.ctx.db.sqlTx((sql) => placeBookingOnce(sql, this.ctx, input, 'online', lang, claim));
     const outcome = this.thread?.usable
-      ? await this.thread.place(input, 'online', claim).catch(orHere(here))
+      ? await this.thread.place(input, 'online', lang, claim).catch(orHere(here))
       : this.groups
-        ? await this.groups.place({ input, claim })
+        ? await this.groups.place({ input, claim, lang })
         : await here();
     if ('replayOf' in outcome) return this.ctx.db.read((m) => this.bookingById(m, outcome.replayOf));
     const { appointment, stationName, lawyerName } = outcome.placed;
@@ -327,6 +329,8 @@ export class BookingsService {
           consentAt: now,
           checkedInAt: now,
           createdBy: actor.id,
+          // Staff register the visit: the worker's language is not known, and a walk-in gets no SMS.
+          lang: 'zh',
         },
         now,
       );

@@ -24,6 +24,7 @@ import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertRows, readDatetime, retryOrFail, type Sql, type Stmt } from '../db/sql.js';
 import { badRequest, conflict, type AppError } from '../http/errors.js';
+import type { Lang } from '../http/messages.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
 import { knownSecret, PERSON_KEY_SECRET, personKeyOf, rememberSecret } from '../privacy/personKey.js';
@@ -97,11 +98,19 @@ export function lockPhonesStmt(sql: Sql, phones: readonly string[], now: Date): 
 type Row = Record<string, unknown>;
 
 /**
- * Book a free seat of a real slot for `input`, with its SMS, in the session's transaction.
+ * Book a free seat of a real slot for `input`, with its SMS in `lang` (the worker's; staff
+ * booking for someone leave it Chinese), in the session's transaction.
  * `days` (the booking thread's, SQLite only) keeps station days between bookings.
  */
-export async function placeBooking(sql: Sql, ctx: AppContext, input: BookingInput, source: AppointmentSource, days?: StationDayCache): Promise<Placed> {
-  const outcome = await place(sql, ctx, input, source, undefined, days);
+export async function placeBooking(
+  sql: Sql,
+  ctx: AppContext,
+  input: BookingInput,
+  source: AppointmentSource,
+  lang: Lang = 'zh',
+  days?: StationDayCache,
+): Promise<Placed> {
+  const outcome = await place(sql, ctx, input, source, lang, undefined, days);
   if (!('placed' in outcome)) throw new Error('a booking without an Idempotency-Key cannot be a replay');
   return outcome.placed;
 }
@@ -115,10 +124,11 @@ export function placeBookingOnce(
   ctx: AppContext,
   input: BookingInput,
   source: AppointmentSource,
+  lang: Lang,
   claim: IdempotencyClaim | undefined,
   days?: StationDayCache,
 ): Promise<Placement> {
-  return place(sql, ctx, input, source, claim, days);
+  return place(sql, ctx, input, source, lang, claim, days);
 }
 
 async function place(
@@ -126,6 +136,7 @@ async function place(
   ctx: AppContext,
   input: BookingInput,
   source: AppointmentSource,
+  lang: Lang,
   idempotency?: IdempotencyClaim,
   days?: StationDayCache,
 ): Promise<Placement> {
@@ -194,7 +205,7 @@ async function place(
   if (!known) rememberSecret(ctx.db.ds, secret);
 
   // 3. Writes.
-  const row = bookingRow(input, slot, source, secret, now);
+  const row = bookingRow(input, slot, source, lang, secret, now);
   const meta = metaOf(ctx);
   const inserted = await writeOrRetry(sql, takenMeanwhile, () => sql.batch([insertRows(meta(AppointmentEntity), [row])]));
   const appointment: AppointmentRow = { ...row, id: inserted[0]!.insertId };
@@ -247,8 +258,8 @@ export function requestedSlot(ctx: AppContext, day: StationDay, local: { date: s
 
 export const metaOf = (ctx: AppContext) => (entity: EntityTarget<ObjectLiteral>) => ctx.db.ds.getMetadata(entity);
 
-/** A new online or walk-in appointment's row for `slot`, as the ORM would write it. */
-export function bookingRow(input: BookingInput, slot: Slot, source: AppointmentSource, secret: string, now: Date): Omit<AppointmentRow, 'id'> {
+/** A new online or walk-in appointment's row for `slot`, as the ORM would write it; its SMS are in `lang`. */
+export function bookingRow(input: BookingInput, slot: Slot, source: AppointmentSource, lang: Lang, secret: string, now: Date): Omit<AppointmentRow, 'id'> {
   return Object.assign(
     newAppointmentRow(
       {
@@ -264,6 +275,7 @@ export function bookingRow(input: BookingInput, slot: Slot, source: AppointmentS
         category: input.category,
         note: input.note || null,
         consentAt: now,
+        lang,
       },
       now,
     ),

@@ -37,7 +37,7 @@ function place(db: Db, msg: PlacementRequest): Promise<Placement> {
   const ctx: AppContext = { config, db, logger, clock: { now: () => now } };
   const input = msg.input as BookingInput;
   const source = msg.source as AppointmentSource;
-  return db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, source, msg.claim as IdempotencyClaim | undefined, stationDays));
+  return db.sqlTx((sql) => placeBookingOnce(sql, ctx, input, source, msg.lang, msg.claim as IdempotencyClaim | undefined, stationDays));
 }
 
 async function closeWhenIdle(db: Db) {

@@ -25,6 +25,7 @@
  */
 import type { AppContext } from '../context.js';
 import { insertRows, type Sql, type Stmt } from '../db/sql.js';
+import type { Lang } from '../http/messages.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { outboxRow } from '../notifications/outbox.js';
 import { knownSecret, PERSON_KEY_SECRET, rememberSecret } from '../privacy/personKey.js';
@@ -53,10 +54,11 @@ import {
 } from './placement.js';
 import { localStartOf } from './slots.js';
 
-/** One booking of a group, with its Idempotency-Key if the request had one. */
+/** One booking of a group, with its Idempotency-Key if the request had one, and the worker's language (default `zh`). */
 export interface GroupItem {
   input: BookingInput;
   claim?: IdempotencyClaim;
+  lang?: Lang;
 }
 
 /** What became of one booking of a group: placed (or an earlier request's booking, replayed), or refused with this error (a 4xx). */
@@ -84,7 +86,7 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
   const tz = ctx.config.timeZone;
   const locals = items.map((item) => localStartOf(item.input.start, tz));
   const outcomes: (GroupOutcome | undefined)[] = locals.map((l) => (l ? undefined : { refused: notSlot() }));
-  const live = items.flatMap(({ input, claim }, i) => (locals[i] ? [{ input, claim, local: locals[i]!, i }] : []));
+  const live = items.flatMap(({ input, claim, lang }, i) => (locals[i] ? [{ input, claim, lang: lang ?? 'zh', local: locals[i]!, i }] : []));
   if (live.length === 0) return outcomes as GroupOutcome[];
 
   // 1. Reads, all in one batch, each for exactly the group's phones, station days and slots
@@ -165,7 +167,7 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
   const days = new Map<string, StationDay>();
   const accepted: { i: number; claim?: IdempotencyClaim; row: Omit<AppointmentRow, 'id'>; seatNo: number; stationName: string; lawyerName: string }[] = [];
   let provisional = 0;
-  for (const { input, claim, local, i } of live) {
+  for (const { input, claim, lang, local, i } of live) {
     if (claim) {
       // As placement.ts: a key already used answers for its first request, whatever the slot now says.
       const before = prior.get(claimKey(claim));
@@ -220,7 +222,7 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
     taken.set(seatKey, seats);
     // Counted against this phone's later bookings in the group; its id is not known yet.
     held.set(input.phone, [...phoneHeld, { id: --provisional, status: 'booked', startAt: span.start, endAt: span.end }]);
-    accepted.push({ i, claim, row: bookingRow(input, slot, 'online', secret, now), seatNo, stationName: day.station.name, lawyerName: slot.lawyerName });
+    accepted.push({ i, claim, row: bookingRow(input, slot, 'online', lang, secret, now), seatNo, stationName: day.station.name, lawyerName: slot.lawyerName });
   }
   const answerRepeats = () => {
     for (const [i, first] of sameAs) {

@@ -18,6 +18,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AppContext } from '../context.js';
 import { AppError } from '../http/errors.js';
+import type { Lang } from '../http/messages.js';
 import { startWorker } from '../lib/threads.js';
 import type { AppointmentSource } from './appointments.entity.js';
 import type { BookingInput } from './bookings.schema.js';
@@ -33,6 +34,8 @@ export interface PlacementRequest {
   id: number;
   input: unknown;
   source: string;
+  /** The worker's language, for the booking's SMS. */
+  lang: Lang;
   claim?: unknown;
   /** The main thread's clock (ms since the epoch): the rules run at this instant. */
   now: number;
@@ -100,7 +103,7 @@ export class PlacementThread {
     this.start();
   }
 
-  place(input: BookingInput, source: AppointmentSource, claim?: IdempotencyClaim): Promise<Placement> {
+  place(input: BookingInput, source: AppointmentSource, lang: Lang = 'zh', claim?: IdempotencyClaim): Promise<Placement> {
     if (this.broken) return Promise.reject(new ThreadUnavailable(this.broken));
     if (this.closing) return Promise.reject(new Error('the booking thread is shutting down'));
     const worker = this.start();
@@ -108,7 +111,7 @@ export class PlacementThread {
     return new Promise<Placement>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) worker.ref(); // a booking in flight keeps the process alive
-      const msg: PlacementRequest = { id, input, source, claim, now: this.ctx.clock.now().getTime() };
+      const msg: PlacementRequest = { id, input, source, lang, claim, now: this.ctx.clock.now().getTime() };
       worker.postMessage(msg);
     });
   }

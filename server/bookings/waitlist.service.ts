@@ -6,6 +6,7 @@
  */
 import type { AppContext } from '../context.js';
 import { conflict } from '../http/errors.js';
+import type { Lang } from '../http/messages.js';
 import { zonedInstant, zonedParts } from '../lib/dates.js';
 import { AppointmentEntity, AppointmentSeatEntity, WaitlistEntryEntity, newAppointmentRow, type AppointmentRow, type WaitlistEntryRow } from './appointments.entity.js';
 import { normalizeBookingCode } from './bookingCode.js';
@@ -31,12 +32,15 @@ export class WaitlistService {
     this.lookups = new LookupGuard(ctx);
   }
 
-  /** Join a full day's line. A number already in it is a PhoneRefusal: counted as a failed look-up of `clientKey`. */
-  join(input: WaitlistInput, clientKey: string): Promise<WaitlistEntryDto> {
-    return this.lookups.probe(clientKey, () => this.enter(input));
+  /**
+   * Join a full day's line; the offer and the booking it may become speak `lang` (the worker's).
+   * A number already in it is a PhoneRefusal: counted as a failed look-up of `clientKey`.
+   */
+  join(input: WaitlistInput, lang: Lang, clientKey: string): Promise<WaitlistEntryDto> {
+    return this.lookups.probe(clientKey, () => this.enter(input, lang));
   }
 
-  private enter(input: WaitlistInput): Promise<WaitlistEntryDto> {
+  private enter(input: WaitlistInput, lang: Lang): Promise<WaitlistEntryDto> {
     return this.ctx.db.tx(async (m) => {
       const now = this.ctx.clock.now();
       const station = await requireStation(m, input.stationId);
@@ -58,6 +62,7 @@ export class WaitlistService {
         consentAt: now,
         offeredAt: null,
         appointmentId: null,
+        lang,
         createdAt: now,
         updatedAt: now,
       };
@@ -117,6 +122,7 @@ export class WaitlistService {
           category: entry.category,
           note: null,
           consentAt: entry.consentAt ?? now,
+          lang: entry.lang,
         },
         now,
       );

@@ -278,6 +278,8 @@ export class HotlineService {
         this.ctx,
         { stationId: input.stationId ?? call.stationId, start: input.start, name, phone, category: call.category as never, note: input.note, consent: true },
         'online',
+        // The caller's language is not the staff member's (whose UI may be English): Chinese.
+        'zh',
       );
       const a = placed.appointment;
       await m.update(AppointmentEntity, { id: a.id }, { createdBy: actor.id });

@@ -9,9 +9,21 @@ import { domainMessageZh } from './domainMessages.zh.js';
 
 export type Lang = 'zh' | 'en';
 
+/** The first language an Accept-Language header names, lower case ('' without one). */
+const firstLanguage = (acceptLanguage: string | undefined) => (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+
 export function requestLang(acceptLanguage: string | undefined): Lang {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('zh') ? 'zh' : 'en';
+  return firstLanguage(acceptLanguage).startsWith('zh') ? 'zh' : 'en';
+}
+
+/**
+ * The language a worker's SMS are written in, from the request that booked (or joined the
+ * waitlist): English when the reader asks for English first — the booking pages send their
+ * UI language — and Chinese otherwise, without the header too (unlike requestLang, whose
+ * English default is for API callers reading error messages). Stored on the booking.
+ */
+export function workerLang(acceptLanguage: string | undefined): Lang {
+  return firstLanguage(acceptLanguage).startsWith('en') ? 'en' : 'zh';
 }
 
 const zhLocale = z.locales.zhCN();

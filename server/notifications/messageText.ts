@@ -3,7 +3,8 @@
  * message's payload (`payload.text`) beside the Chinese title and body the server writes.
  * The bell renders the message in the reader's language from it (English:
  * client/src/features/notifications/englishText.ts); messages without it, and Chinese
- * readers, get the stored text. SMS and e-mail go out as stored, in Chinese.
+ * readers, get the stored text. E-mail goes out as stored, in Chinese. (Workers' SMS are
+ * another matter: written in the language of their booking, server/bookings/workerSms.ts.)
  */
 
 /** A swap's story: its day and station, who asks and who answers, and the notes given. */

@@ -11,6 +11,7 @@ import type { Manager } from '../db/db.js';
 import { AppointmentEntity } from '../bookings/appointments.entity.js';
 import { lawyerNameAt, type DutyShift } from '../bookings/appointmentRules.js';
 import { dutyShiftsOf } from '../bookings/bookings.repository.js';
+import { workerSms } from '../bookings/workerSms.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { notifyUser } from '../notifications/fanout.js';
 import type { MessageText, SwapTextKey, SwapTextParams } from '../notifications/messageText.js';
@@ -36,8 +37,6 @@ export interface SwapStory {
   toDate: string | null;
   toStationName: string | null;
 }
-
-const SMS_SIGNATURE = '【职工维权服务站】';
 
 const swapText = (key: SwapTextKey, s: SwapStory): MessageText => ({
   key,
@@ -191,16 +190,17 @@ export async function notifyBookedWorkersOfLawyerChange(
       const was = lawyerNameAt(before.get(key) ?? [], a.slotTime, station.slotMinutes);
       const now = lawyerNameAt(after.get(key) ?? [], a.slotTime, station.slotMinutes);
       if (!now || was === now) continue;
-      const body = `您预约的${station.name} ${a.date} ${a.slotTime} 法律咨询（预约码 ${a.code}）改由 ${now} 律师接待，时间地点不变。`;
-      const added = await enqueueNotification(m, clock, {
-        channel: 'sms',
-        kind: 'booking.lawyer_changed',
-        recipientPhone: a.phone,
-        title: `${SMS_SIGNATURE}${body.slice(0, 60)}`,
-        body,
-        payload: { appointmentId: a.id, swapId },
-        dedupeKey: `appt:${a.id}:swap:${swapId}`,
-      });
+      const added = await enqueueNotification(
+        m,
+        clock,
+        workerSms(
+          a.phone,
+          'booking.lawyer_changed',
+          a.lang,
+          { station: station.name, date: a.date, time: a.slotTime, code: a.code, lawyer: now },
+          { payload: { appointmentId: a.id, swapId }, dedupeKey: `appt:${a.id}:swap:${swapId}` },
+        ),
+      );
       if (added) sent++;
     }
   }

@@ -229,10 +229,10 @@ describe('the booking thread [sqlite]', () => {
 
     const service = new BookingsService(ctx);
     const body = input(stationId, '2026-12-02T14:30:00+08:00');
-    const booked = await service.book(body, 'thread-test');
+    const booked = await service.book(body, 'zh', 'thread-test');
     expect(booked).toMatchObject({ stationId, start: '2026-12-02T14:30:00+08:00', status: 'booked' });
     expect(await count(t, 'SELECT COUNT(*) FROM appointments WHERE id = ? AND phone = ?', [booked.id, body.phone])).toBe(1);
-    expect(await service.book(input(stationId, '2026-12-02T15:00:00+08:00'), 'thread-test')).toMatchObject({ status: 'booked' });
+    expect(await service.book(input(stationId, '2026-12-02T15:00:00+08:00'), 'zh', 'thread-test')).toMatchObject({ status: 'booked' });
     fs.rmSync(aFile, { force: true });
   });
 

@@ -367,12 +367,12 @@ describeEachDb('swaps', (kind) => {
     expect((await get(`/api/swaps/${offer.body.id}/candidates`, b.token)).status).toBe(403);
   });
 
-  it('tells each booked worker of that day that their consultation is now with the new lawyer (SMS)', async () => {
+  it('tells each booked worker of that day that their consultation is now with the new lawyer (SMS, in the language they booked in)', async () => {
     const { station, members } = await crew(t, 2, { swapAutoApprove: true });
     const [a, b] = members as [Member, Member];
     const shift = await t.make.shift({ date: '2026-12-31', stationId: station.id, lawyerId: a.lawyer.id });
     const now = t.clock.now();
-    const appt = (code: string, slotTime: string, status: 'booked' | 'cancelled', phone: string) => ({
+    const appt = (code: string, slotTime: string, status: 'booked' | 'cancelled', phone: string, lang: 'zh' | 'en' = 'zh') => ({
       code,
       stationId: station.id,
       date: '2026-12-31',
@@ -393,6 +393,7 @@ describeEachDb('swaps', (kind) => {
       completedAt: null,
       cancelledAt: null,
       createdBy: null,
+      lang,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -402,6 +403,7 @@ describeEachDb('swaps', (kind) => {
         appt(`S${station.id}-A`, '09:00', 'booked', '13900000001'),
         appt(`S${station.id}-B`, '10:00', 'booked', '13900000002'),
         appt(`S${station.id}-C`, '11:00', 'cancelled', '13900000003'),
+        appt(`S${station.id}-D`, '11:30', 'booked', '13900000004', 'en'),
       ] as never),
     );
     const asked = await post('/api/swaps', a.token, { shiftId: shift.id, type: 'giveaway', toLawyerId: b.lawyer.id });
@@ -409,8 +411,13 @@ describeEachDb('swaps', (kind) => {
     expect(res.body.status).toBe('applied');
     const sms = await t.db.read((m) => m.findBy(NotificationEntity, { channel: 'sms', kind: 'booking.lawyer_changed' }));
     const mine = sms.filter((n) => n.payload?.swapId === asked.body.id);
-    expect(mine.map((n) => n.recipientPhone).sort()).toEqual(['13900000001', '13900000002']);
+    expect(mine.map((n) => n.recipientPhone).sort()).toEqual(['13900000001', '13900000002', '13900000004']);
     expect(mine[0]!.body).toContain(b.lawyer.name);
+    const english = mine.find((n) => n.recipientPhone === '13900000004')!;
+    expect(english.body).toBe(
+      `Your consultation at ${station.name}, 2026-12-31 11:30 (code S${station.id}-D) is now with lawyer ${b.lawyer.name}. Time and place are the same.`,
+    );
+    expect(mine.find((n) => n.recipientPhone === '13900000001')!.body).toMatch(/^您预约的.* 2026-12-31 09:00 法律咨询（预约码 S\d+-A）改由 .+ 律师接待，时间地点不变。$/);
     expect(mine.every((n) => n.status === 'pending')).toBe(true);
   });
 });

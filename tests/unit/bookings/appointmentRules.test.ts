@@ -115,7 +115,7 @@ describe('who sees a worker in full', () => {
       id: 1, code: 'ABCDE-FGHJK', stationId: 1, date: '2026-12-02', slotTime: '09:00', startAt: now, endAt: now,
       status: 'completed' as const, source: 'online' as const, name: '欧阳娜娜', phone: '13812345678', category: 'other',
       note: '私事', consentAt: now, outcomeServices: ['advice'], amountInvolved: 100, outcomeNote: '内部备注',
-      checkedInAt: null, completedAt: null, cancelledAt: null, createdBy: null, version: 1, createdAt: now, updatedAt: now,
+      checkedInAt: null, completedAt: null, cancelledAt: null, createdBy: null, lang: 'zh' as const, version: 1, createdAt: now, updatedAt: now,
     };
     const masked = presentAppointment(row, '站', '赵', 'Asia/Shanghai', false);
     expect(masked).toMatchObject({ name: '欧***', phone: '138****5678', note: null, masked: true, outcome: { services: ['advice'], note: null } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeMessage } from '../../../server/http/messages.js';
+import { localizeMessage, requestLang, workerLang } from '../../../server/http/messages.js';
 
 describe('validation messages in Chinese', () => {
   it.each([
@@ -15,5 +15,27 @@ describe('validation messages in Chinese', () => {
 
   it('leaves a message it does not know as it is', () => {
     expect(localizeMessage('something new', 'zh')).toBe('something new');
+  });
+});
+
+describe("the language of a worker's SMS", () => {
+  it.each([
+    ['en', 'en'],
+    ['en-US,en;q=0.9,zh-CN;q=0.8', 'en'],
+    [' EN-gb', 'en'],
+    ['zh-CN', 'zh'],
+    ['zh-CN,en;q=0.5', 'zh'],
+    ['fr-FR,en;q=0.5', 'zh'],
+    ['*', 'zh'],
+    ['', 'zh'],
+    [undefined, 'zh'],
+  ] as const)('is %j → %s: English only when the reader asks for it first', (header, lang) => {
+    expect(workerLang(header)).toBe(lang);
+  });
+
+  it('differs from the language of error messages only without a Chinese or English first choice', () => {
+    expect(requestLang(undefined)).toBe('en');
+    expect(workerLang(undefined)).toBe('zh');
+    for (const h of ['en', 'zh-CN', 'en-US,zh;q=0.8', 'zh-TW']) expect(workerLang(h)).toBe(requestLang(h));
   });
 });
