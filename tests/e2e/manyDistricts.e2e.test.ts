@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
-import { openWatchedPage } from './session.js';
+import { openWatchedPage, signIn } from './session.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const suite = demoSuite();
@@ -81,6 +81,44 @@ it('asks a worker for the district first, then lists that district’s stations 
     // Never the whole network's list: the district stations, then one district at a time.
     expect(stationRequests.length).toBeGreaterThan(0);
     for (const search of stationRequests) expect(search, `GET /api/stations${search}`).toMatch(/level=district|includeChildren=1/);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows a coordinator one district at a time on the coverage calendar and the roster builder', async () => {
+  const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/coverage' || u.pathname.startsWith('/api/rosters/')) requests.push(u.pathname + u.search);
+  });
+  try {
+    await signIn(page, suite.server.baseUrl, 'coordinator', '/coverage');
+    const district = page.getByLabel('区（县）');
+    await district.waitFor();
+    expect(await district.locator('option').allTextContents()).toEqual(expect.arrayContaining([demoDistrict.name, westDistrict.name]));
+    // The demo district is first (its code sorts first): its towns in the station filter, not the new district's one.
+    const all = (await api('GET', '/api/stations')) as (Station & { parentId: number | null })[];
+    const demoTowns = all.filter((s) => s.level === 'town' && s.parentId === demoDistrict.id).length;
+    expect(demoTowns).toBeGreaterThan(1);
+    const levelBoxes = () => page.locator('.filter-level').allTextContents();
+    await expect.poll(levelBoxes).toEqual(expect.arrayContaining([expect.stringContaining(`(${demoTowns}/${demoTowns})`)]));
+    await district.selectOption(String(westDistrict.id));
+    // The new district: its district station and its one town.
+    await expect.poll(async () => (await levelBoxes()).slice(0, 2)).toEqual([expect.stringContaining('(1/1)'), expect.stringContaining('(1/1)')]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'coverage-district-1280.png') });
+    const coverage = requests.filter((r) => r.startsWith('/api/coverage'));
+    expect(coverage.length).toBeGreaterThan(0);
+    for (const r of coverage) expect(r).toContain('includeChildren=1');
+    expect(coverage.some((r) => r.includes(`stationId=${westDistrict.id}`))).toBe(true);
+
+    // The roster builder remembers the choice.
+    await page.goto(`${suite.server.baseUrl}/roster`);
+    await page.getByLabel('区（县）').waitFor();
+    expect(await page.getByLabel('区（县）').inputValue()).toBe(String(westDistrict.id));
+    await expect.poll(() => requests.some((r) => r.startsWith('/api/rosters/') && r.includes(`stationId=${westDistrict.id}&includeChildren=1`))).toBe(true);
     expect(problems).toEqual([]);
   } finally {
     await context.close();

@@ -136,6 +136,8 @@ export interface StatsScope {
 }
 export interface RosterExportOptions {
   stationId?: number;
+  /** With stationId: it and every station under it (one district of many). */
+  includeChildren?: boolean;
   layout?: 'grid' | 'list';
 }
 
@@ -345,8 +347,9 @@ export const calendarApi = {
   /** Removing an extra day that has bookings is 409 in the same way, until `cancelBookings`. */
   removeDay: (id: number, opts: { cancelBookings?: boolean } = {}) =>
     apiFetch<void>(`/api/calendar-days/${id}`, { method: 'DELETE', query: { cancelBookings: opts.cancelBookings ? 'true' : undefined } }),
-  coverage: (from: string, to: string, stationId?: number) =>
-    apiFetch<Coverage>('/api/coverage', { query: { from, to, stationId } }),
+  /** `district`: that district's stations only (a network of many districts). */
+  coverage: (from: string, to: string, district?: number) =>
+    apiFetch<Coverage>('/api/coverage', { query: { from, to, stationId: district, includeChildren: district === undefined ? undefined : '1' } }),
 };
 
 // ---- Rotations, rosters and shifts -------------------------------------------------
@@ -359,7 +362,9 @@ export const rotationsApi = {
 };
 
 export const rostersApi = {
-  get: (month: string, stationId?: number) => apiFetch<Roster>(`/api/rosters/${month}`, { query: { stationId } }),
+  /** `district`: that district's stations only (a network of many districts). */
+  get: (month: string, district?: number) =>
+    apiFetch<Roster>(`/api/rosters/${month}`, { query: { stationId: district, includeChildren: district === undefined ? undefined : '1' } }),
   generate: (body: { month: string; stationIds?: number[]; force?: boolean }) =>
     apiFetch<Roster>('/api/rosters/generate', { method: 'POST', body }),
   publish: (month: string, stationIds?: number[]) =>
@@ -367,7 +372,7 @@ export const rostersApi = {
   /** The wall table: `csv` / `xlsx` files, or `print` (an A4 HTML page). */
   exportFile: (month: string, kind: RosterExportKind, opts: RosterExportOptions = {}) =>
     apiFetchBlob(`/api/rosters/${month}/${kind === 'print' ? 'print' : `export.${kind}`}`, {
-      query: { stationId: opts.stationId, layout: opts.layout },
+      query: { stationId: opts.stationId, includeChildren: opts.includeChildren ? '1' : undefined, layout: opts.layout },
     }),
 };
 
@@ -536,10 +541,10 @@ export const queryKeys = {
   unavailability: (lawyerId: number) => ['lawyers', lawyerId, 'unavailability'] as const,
   calendarDays: (from: string, to: string) => ['calendar-days', from, to] as const,
   calendarDaysAll: ['calendar-days'] as const,
-  coverage: (from: string, to: string) => ['coverage', from, to] as const,
+  coverage: (from: string, to: string, district?: number) => ['coverage', from, to, district ?? 'all'] as const,
   coverageAll: ['coverage'] as const,
   rotations: ['rotations'] as const,
-  roster: (month: string) => ['roster', month] as const,
+  roster: (month: string, district?: number) => ['roster', month, district ?? 'all'] as const,
   rosterAll: ['roster'] as const,
   shifts: (from: string, to: string) => ['shifts', from, to] as const,
   shiftsAll: ['shifts'] as const,

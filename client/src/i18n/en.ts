@@ -119,6 +119,7 @@ const en: WithSingulars<Translation> = {
   },
   stations: {
     title: 'Stations',
+    district: 'District',
     subtitle: 'The district station, its town and street sub-stations and village outposts',
     new: 'New station',
     editTitle: 'Edit: {{name}}',
@@ -216,6 +217,7 @@ const en: WithSingulars<Translation> = {
     legendHoliday: 'Holiday',
     legendWorkday: 'Make-up working day',
     summary: '{{month}}, all stations: {{required}} station-days to staff, {{covered}} covered, {{gaps}} gaps',
+    summaryDistrict: '{{month}}, {{district}} and its stations: {{required}} station-days to staff, {{covered}} covered, {{gaps}} gaps',
     summaryHint: 'A station-day is one station’s duty on one day; gaps include partly staffed days',
     month: 'Month',
     list: 'List',

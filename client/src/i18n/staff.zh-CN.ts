@@ -42,6 +42,7 @@ const staffZhCN = {
   },
   stations: {
     title: '驻站',
+    district: '区（县）',
     subtitle: '区级站、镇/街道分站和村/居工作站，按上下级排列',
     new: '新建驻站',
     editTitle: '编辑：{{name}}',
@@ -137,6 +138,7 @@ const staffZhCN = {
     legendHoliday: '节假日',
     legendWorkday: '调休上班日',
     summary: '{{month}}全部站点：应值 {{required}} 站日，已覆盖 {{covered}} 站日，缺岗 {{gaps}} 站日',
+    summaryDistrict: '{{month}}{{district}}及所辖站点：应值 {{required}} 站日，已覆盖 {{covered}} 站日，缺岗 {{gaps}} 站日',
     summaryHint: '一个站点一天的值班算 1 个站日；缺岗含未排满的站日',
     month: '月',
     list: '列表',

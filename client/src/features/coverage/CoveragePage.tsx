@@ -15,6 +15,7 @@ import { isPhoneWidth, phoneFriendlyCalendar } from '../../lib/calendar';
 import { addDays, NETWORK_TIME_ZONE, networkDate } from '../../lib/dates';
 import { useLawyers } from '../lawyers/useLawyers';
 import { useStations } from '../stations/useStations';
+import { DistrictSelect, useDistrictScope } from '../stations/useDistrictScope';
 import { formatMonth, monthBounds } from '../roster/rosterModel';
 import { coverageEvents, coverageTotals, markedDays, stationColours, viewMonth, type Labels } from './coverageModel';
 import { DayPanel } from './DayPanel';
@@ -30,15 +31,19 @@ export default function CoveragePage() {
   const [chosen, setChosen] = useState<Set<number> | null>(null);
 
   const stations = useStations(false);
+  const scope = useDistrictScope(stations.data);
   const lawyers = useLawyers(true);
-  const coverage = useCoverage(range);
+  // Asked for once the stations are known: with many districts, only the district in view.
+  const coverage = useCoverage(stations.isSuccess ? range : null, scope.districtId);
   // A week's list (phones) shows part of the month: the month's totals need the whole month.
   const monthRange = month ? monthBounds(month) : null;
   const rangeHoldsMonth = !!range && !!monthRange && range.from <= monthRange.from && range.to >= monthRange.to;
-  const monthCoverage = useCoverage(rangeHoldsMonth ? null : monthRange);
+  const monthCoverage = useCoverage(rangeHoldsMonth || !stations.isSuccess ? null : monthRange, scope.districtId);
   const calendarDays = useCalendarDays(range);
 
-  const stationList = useMemo(() => stations.data ?? [], [stations.data]);
+  const stationList = scope.stations;
+  // Another district: its own stations, chosen afresh.
+  useEffect(() => setChosen(null), [scope.districtId]);
   const stationsById = useMemo(() => new Map(stationList.map((s) => [s.id, s])), [stationList]);
   const colours = useMemo(() => stationColours(stationList), [stationList]);
   const lawyersById = useMemo(() => new Map((lawyers.data ?? []).map((l) => [l.id, l])), [lawyers.data]);
@@ -86,10 +91,17 @@ export default function CoveragePage() {
         <div>
           <h1>{t('coverage.title')}</h1>
           <p className="muted">{t('coverage.subtitle')}</p>
+          <DistrictSelect scope={scope} />
         </div>
         {summary && (
           <p className="coverage-summary" aria-live="polite" title={t('coverage.summaryHint')}>
-            {t('coverage.summary', { month: formatMonth(month!, i18n.resolvedLanguage ?? 'zh-CN'), ...summary })}
+            {scope.many
+              ? t('coverage.summaryDistrict', {
+                  month: formatMonth(month!, i18n.resolvedLanguage ?? 'zh-CN'),
+                  district: scope.districts.find((d) => d.id === scope.districtId)?.name ?? '',
+                  ...summary,
+                })
+              : t('coverage.summary', { month: formatMonth(month!, i18n.resolvedLanguage ?? 'zh-CN'), ...summary })}
           </p>
         )}
       </header>

@@ -7,10 +7,10 @@ export interface DateRange {
 }
 
 /** Coverage of the visible range. A 404 means the roster feature is not deployed yet: not retried. */
-export function useCoverage(range: DateRange | null) {
+export function useCoverage(range: DateRange | null, district?: number) {
   return useQuery({
-    queryKey: queryKeys.coverage(range?.from ?? '', range?.to ?? ''),
-    queryFn: () => calendarApi.coverage(range!.from, range!.to),
+    queryKey: queryKeys.coverage(range?.from ?? '', range?.to ?? '', district),
+    queryFn: () => calendarApi.coverage(range!.from, range!.to, district),
     enabled: range !== null,
     retry: (count, err) => !isApiError(err, 404) && !isApiError(err, 403) && count < 2,
     placeholderData: (prev) => prev,

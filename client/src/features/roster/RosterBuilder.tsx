@@ -20,6 +20,7 @@ import { useCalendarDays } from '../coverage/useCoverage';
 import { useLawyers } from '../lawyers/useLawyers';
 import { LEVELS } from '../stations/stationTree';
 import { useStations } from '../stations/useStations';
+import { DistrictSelect, useDistrictScope } from '../stations/useDistrictScope';
 import { FairnessTable, GapList, StationStatusList, Warnings } from './RosterSide';
 import { addMonths, formatMonth, monthBounds, rosterEvents, warningsToShow, type RosterEvent } from './rosterModel';
 import { ShiftEditor, type ShiftTarget } from './ShiftEditor';
@@ -50,9 +51,10 @@ export function RosterBuilder({ month, onMonth }: Props) {
   const sideRef = useRef<HTMLDivElement>(null);
 
   const stations = useStations(false);
+  const scope = useDistrictScope(stations.data);
   const lawyers = useLawyers(true);
   const rotations = useRotations();
-  const roster = useRoster(month);
+  const roster = useRoster(month, scope.districtId, stations.isSuccess);
   const bounds = useMemo(() => monthBounds(month), [month]);
   const calendarDays = useCalendarDays(bounds);
   const generate = useGenerate();
@@ -60,16 +62,18 @@ export function RosterBuilder({ month, onMonth }: Props) {
   /** The last generation's warnings: the roster read back afterwards no longer carries them. */
   const [lastRun, setLastRun] = useState<{ month: string; warnings: Roster['warnings'] } | null>(null);
 
-  const stationList = useMemo(() => stations.data ?? [], [stations.data]);
+  const stationList = scope.stations;
+  // Another district: its own stations, chosen afresh.
+  useEffect(() => setChosen(null), [scope.districtId]);
   const stationsById = useMemo(() => new Map(stationList.map((s) => [s.id, s])), [stationList]);
   const colours = useMemo(() => stationColours(stationList), [stationList]);
   const lawyerList = useMemo(() => lawyers.data ?? [], [lawyers.data]);
   const lawyersById = useMemo(() => new Map(lawyerList.map((l) => [l.id, l])), [lawyerList]);
   // Until the coordinator picks, every station with an active rotation is in the roster.
-  const withRotations = useMemo(
-    () => new Set((rotations.data ?? []).filter((r) => r.active).map((r) => r.stationId)),
-    [rotations.data],
-  );
+  const withRotations = useMemo(() => {
+    const inView = new Set(stationList.map((s) => s.id));
+    return new Set((rotations.data ?? []).filter((r) => r.active && inView.has(r.stationId)).map((r) => r.stationId));
+  }, [rotations.data, stationList]);
   const selected = useMemo(() => chosen ?? withRotations, [chosen, withRotations]);
   const selectedIds = useMemo(
     () => stationList.filter((s) => selected.has(s.id)).map((s) => s.id),
@@ -150,8 +154,9 @@ export function RosterBuilder({ month, onMonth }: Props) {
     );
   };
 
-  /** One station chosen: its own table (with a signature column); otherwise the whole network's grid. */
-  const exportOptions = selectedIds.length === 1 ? { stationId: selectedIds[0] } : {};
+  /** One station chosen: its own table (with a signature column); otherwise the grid of the district in view (or of the whole network). */
+  const exportOptions =
+    selectedIds.length === 1 ? { stationId: selectedIds[0] } : scope.districtId !== undefined ? { stationId: scope.districtId, includeChildren: true } : {};
 
   const onDownload = async (kind: 'csv' | 'xlsx') => {
     setFileError(null);
@@ -225,6 +230,7 @@ export function RosterBuilder({ month, onMonth }: Props) {
           </span>
         </div>
 
+        <DistrictSelect scope={scope} />
         <StationPicker stations={stationList} colours={colours} selected={selected} onChange={setChosen} />
 
         <div className="roster-actions">

@@ -18,10 +18,12 @@ export function invalidateDuty(queryClient: QueryClient) {
   ]);
 }
 
-export function useRoster(month: string) {
+/** `enabled`: false until the stations are known (with many districts, only the district in view is asked for). */
+export function useRoster(month: string, district?: number, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.roster(month),
-    queryFn: () => rostersApi.get(month),
+    queryKey: queryKeys.roster(month, district),
+    queryFn: () => rostersApi.get(month, district),
+    enabled,
     placeholderData: (prev) => (prev?.month === month ? prev : undefined),
   });
 }

@@ -1,0 +1,84 @@
+/**
+ * A network of many districts (a city or a province on one deployment) is shown to staff one
+ * district at a time: the coverage calendar and the roster builder list that district's
+ * stations and ask the server for that district only (`stationId` + `includeChildren`).
+ * With one district — the usual case — nothing changes and no choice is shown.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Station } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
+import { buildStationTree, parentChain } from './stationTree';
+
+const STORAGE_KEY = 'dutyroster.district';
+
+export interface DistrictScope {
+  /** More than one district: the views are scoped and the choice is shown. */
+  many: boolean;
+  districts: Station[];
+  /** The chosen district's station id; undefined with one district (the whole network). */
+  districtId: number | undefined;
+  setDistrictId: (id: number) => void;
+  /** The stations in view: the chosen district's, or all. */
+  stations: Station[];
+}
+
+function remembered(): number | undefined {
+  try {
+    return Number(window.localStorage.getItem(STORAGE_KEY)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useDistrictScope(all: readonly Station[] | undefined): DistrictScope {
+  const { user } = useAuth();
+  const [chosen, setChosen] = useState<number | undefined>(remembered);
+  return useMemo(() => {
+    const list = all ?? [];
+    const tree = buildStationTree(list);
+    const districts = tree.byLevel.district.filter((d) => d.active);
+    const setDistrictId = (id: number) => {
+      setChosen(id);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, String(id));
+      } catch {
+        /* private mode: the choice lasts for the page */
+      }
+    };
+    if (districts.length <= 1) return { many: false, districts, districtId: undefined, setDistrictId, stations: [...list] };
+    // The chosen district, else the one the user is posted in, else the first.
+    const own = user?.stationId != null ? tree.byId.get(user.stationId) : undefined;
+    const ownDistrict = own ? (own.level === 'district' ? own : parentChain(own, tree.byId).find((s) => s.level === 'district')) : undefined;
+    const district = districts.find((d) => d.id === chosen) ?? (ownDistrict && districts.find((d) => d.id === ownDistrict.id)) ?? districts[0]!;
+    const inside = new Set<number>([district.id]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of list) {
+        if (s.parentId !== null && inside.has(s.parentId) && !inside.has(s.id)) {
+          inside.add(s.id);
+          grew = true;
+        }
+      }
+    }
+    return { many: true, districts, districtId: district.id, setDistrictId, stations: list.filter((s) => inside.has(s.id)) };
+  }, [all, chosen, user?.stationId]);
+}
+
+/** The district choice, shown only when there is more than one district. */
+export function DistrictSelect({ scope }: { scope: DistrictScope }) {
+  const { t } = useTranslation();
+  if (!scope.many) return null;
+  return (
+    <label className="district-select">
+      <span>{t('stations.district')}</span>
+      <select value={scope.districtId} onChange={(e) => scope.setDistrictId(Number(e.target.value))}>
+        {scope.districts.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
