@@ -314,7 +314,7 @@ const en: WithSingulars<Translation> = {
       },
       max: 'Most',
       min: 'Fewest',
-      note: 'All stations; cumulative includes the previous months.',
+      note: 'The stations shown; cumulative includes the 12 months before. When a roster is generated, weekend, make-up-day and holiday-adjacent duties are evened out by exchanging duties between lawyers of the same rotation; nobody’s number of duties changes.',
     },
     editor: {
       changeTitle: 'Change duty',
