@@ -28,6 +28,7 @@ import { hotlineRoutes } from './hotline/hotline.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { posterRoutes } from './posters/posters.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 
 export interface App {
   app: express.Express;
@@ -52,6 +53,7 @@ export function buildRouteTable(ctx: AppContext, services: Services, limiters: R
     ...statsRoutes(services.stats),
     ...privacyRoutes(services.privacy),
     ...posterRoutes(services.posters),
+    ...auditRoutes(services.audit),
   ];
   // Public routes are rate limited per client (health and docs excepted: probes poll them).
   for (const r of routes) {

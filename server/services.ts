@@ -16,6 +16,7 @@ import { ReferralsService } from './hotline/referrals.service.js';
 import { StatsService } from './stats/stats.service.js';
 import { PrivacyService } from './privacy/privacy.service.js';
 import { PostersService } from './posters/posters.service.js';
+import { AuditService } from './audit/audit.service.js';
 
 export interface Services {
   users: UsersService;
@@ -34,6 +35,7 @@ export interface Services {
   stats: StatsService;
   privacy: PrivacyService;
   posters: PostersService;
+  audit: AuditService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -54,5 +56,6 @@ export function buildServices(ctx: AppContext): Services {
     stats: new StatsService(ctx),
     privacy: new PrivacyService(ctx),
     posters: new PostersService(ctx),
+    audit: new AuditService(ctx),
   };
 }

@@ -3,11 +3,13 @@ import type { Clock } from '../context.js';
 import type { Manager } from '../db/db.js';
 import type { AuthUser } from '../auth/policy.js';
 import { AuditEntity } from './audit.entity.js';
+import type { AuditAction, AuditEntityKind } from './auditCatalog.js';
 
 export interface AuditEntry {
   actor: AuthUser | null;
-  action: string;
-  entity: string;
+  /** One of auditCatalog's actions: the activity-log page words each (client/src/i18n/audit.*.ts). */
+  action: AuditAction;
+  entity: AuditEntityKind;
   entityId?: number | string | null;
   details?: Record<string, unknown>;
   requestId?: string;

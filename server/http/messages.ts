@@ -61,6 +61,8 @@ const ZH: [RegExp, string | ((m: RegExpMatchArray) => string)][] = [
   [/^must fall in the years 1900 to 2200$/, '时间应在 1900 至 2200 年之间'],
   [/^must not repeat a station$/, '站点不能重复'],
   [/^consent to storing your name and phone number is required$/, '需要您同意我们保存姓名和电话'],
+  [/^may hold letters, digits, dot, dash and underscore$/, '只能包含字母、数字、点、短横线和下划线'],
+  [/^name the entity the id belongs to$/, '请同时指明这个编号属于哪类记录'],
 ];
 
 /** Translate one of the project's own messages; anything else is returned as it is. */

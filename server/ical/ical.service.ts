@@ -147,7 +147,7 @@ export class CalendarFeeds {
     return this.setToken(user, this.lawyerOf(user), 'calendar_token.rotate', false, requestId);
   }
 
-  private async setToken(user: AuthUser, lawyerId: number, action: string, onlyIfNone: boolean, requestId?: string): Promise<CalendarToken> {
+  private async setToken(user: AuthUser, lawyerId: number, action: 'calendar_token.create' | 'calendar_token.rotate', onlyIfNone: boolean, requestId?: string): Promise<CalendarToken> {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         return await this.ctx.db.tx(async (m: Manager) => {

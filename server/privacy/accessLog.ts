@@ -4,6 +4,7 @@
  * (the ids in its details), never the personal data itself.
  */
 import { recordAudit } from '../audit/audit.js';
+import type { AuditEntityKind } from '../audit/auditCatalog.js';
 import type { AuthUser } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 
@@ -13,8 +14,8 @@ const MAX_IDS = 500;
 
 export interface PersonalDataView {
   viewer: AuthUser;
-  /** What was shown: `appointment`, `hotline_call`, `referral`, `person`. */
-  entity: string;
+  /** What was shown. */
+  entity: Extract<AuditEntityKind, 'appointment' | 'hotline_call' | 'referral' | 'person'>;
   ids: readonly (number | string)[];
   /** The view, e.g. `appointments.list`, `hotline_calls.export`. */
   via: string;

@@ -43,6 +43,16 @@ export interface RetentionSummary extends PseudonymizedCounts {
   unkeyedRecords: number;
 }
 
+/** The names the person's records give them (bookings, waitlist places, calls, referrals). */
+function subjectNames(rows: SubjectRows): string[] {
+  return [
+    ...rows.appointments.map((a) => a.name),
+    ...rows.waitlist.map((w) => w.name),
+    ...rows.calls.map((c) => c.callerName ?? ''),
+    ...rows.referrals.map((r) => r.workerName ?? ''),
+  ];
+}
+
 export class PrivacyService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -112,7 +122,8 @@ export class PrivacyService {
         entity: 'person',
         details: {
           subject: personKey,
-          reason: scrubText(input.reason, { phones: [input.phone] }),
+          // Whoever writes the reason may name the person; the log keeps why, not who.
+          reason: scrubText(input.reason, { phones: [input.phone], names: subjectNames(rows) }),
           counts: result,
         },
         requestId,

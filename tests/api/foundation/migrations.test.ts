@@ -82,7 +82,7 @@ describeEachDb('migrations', (kind) => {
       await appointment('BBBBB-BBBBB');
       expect(await db.ds.query("SELECT lang FROM appointments WHERE code = 'BBBBB-BBBBB'")).toEqual([{ lang: 'zh' }]);
 
-      await db.ds.undoLastMigration();
+      await undoFrom(db, 'WorkerLanguage1764401100000');
       await expect(db.ds.query('SELECT lang FROM appointments')).rejects.toThrow(/lang/);
       expect((await db.ds.query('SELECT code FROM appointments ORDER BY code')).map((r: { code: string }) => r.code)).toEqual(['AAAAA-AAAAA', 'BBBBB-BBBBB']);
     } finally {

@@ -122,12 +122,12 @@ describeEachDb('privacy: data subject requests', (kind) => {
     expect(await t.db.read((m) => m.findOneByOrFail(HotlineCallEntity, { id: w.recentCallId }))).toMatchObject({ callerPhone: RECENT.phone });
   });
 
-  it('erases everything in one transaction; the figures stay, the audit log keeps the reason and counts without the number', async () => {
+  it('erases everything in one transaction; the figures stay, the audit log keeps the reason and counts without the number or the name', async () => {
     const before = await figures(t, coord, w.district);
     const res = await t.http
       .post('/api/privacy/subjects/erase')
       .set('Authorization', staff)
-      .send({ phone: OLD.phone, reason: `本人 2026-12-03 书面申请删除（来电 ${OLD.phone}）` });
+      .send({ phone: OLD.phone, reason: `本人（${OLD.name}）2026-12-03 书面申请删除（来电 ${OLD.phone}）` });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.counts).toMatchObject({ appointments: 1, waitlist: 1, hotlineCalls: 1, followUps: 1, referrals: 1, mentions: 1 });
     expect(res.body.counts.notifications).toBeGreaterThanOrEqual(2);
@@ -153,7 +153,7 @@ describeEachDb('privacy: data subject requests', (kind) => {
     expect(erasure).toMatchObject({
       username: expect.stringMatching(/^staff_/),
       entity: 'person',
-      details: { reason: '本人 2026-12-03 书面申请删除（来电 [号码已删除]）', subject: expect.stringMatching(/^[0-9a-f]{64}$/), counts: res.body.counts },
+      details: { reason: '本人（某某）2026-12-03 书面申请删除（来电 [号码已删除]）', subject: expect.stringMatching(/^[0-9a-f]{64}$/), counts: res.body.counts },
     });
     expect(erasure!.details!.subject).not.toBe(a.personKey);
   });
