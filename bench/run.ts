@@ -9,6 +9,7 @@ import os from 'node:os';
 import { rosterBench } from './roster.bench.js';
 import { httpBench } from './http.bench.js';
 import { clientBench } from './client.bench.js';
+import { scaleBench } from './scale.bench.js';
 
 const mysqlUrl = process.env.BENCH_MYSQL_URL;
 console.log(`# Benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
@@ -16,3 +17,4 @@ console.log(mysqlUrl ? `MySQL: ${mysqlUrl.replace(/\/\/[^@]*@/, '//***@')}` : 'M
 await rosterBench({ mysqlUrl });
 await httpBench({ mysqlUrl });
 await clientBench();
+await scaleBench({ mysqlUrl });
