@@ -28,6 +28,7 @@ const DeskPage = lazy(() => import('./features/desk/DeskPage'));
 const HotlinePage = lazy(() => import('./features/hotline/HotlinePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const PrivacyPage = lazy(() => import('./features/privacy/PrivacyPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 
 const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = [
   ['/coverage', CoveragePage],
@@ -42,6 +43,7 @@ const STAFF_PAGES: [path: string, Page: LazyExoticComponent<ComponentType>][] = 
   ['/hotline', HotlinePage],
   ['/users', UsersPage],
   ['/privacy', PrivacyPage],
+  ['/audit', AuditPage],
 ];
 
 export function App() {

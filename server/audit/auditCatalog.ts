@@ -101,6 +101,7 @@ const BY_KEY: Record<string, DetailKind> = {
   receivedAt: 'instant',
   followUpDoneAt: 'instant',
   cutoff: 'instant',
+  status: 'status',
   statusBefore: 'status',
   changed: 'fields',
 };

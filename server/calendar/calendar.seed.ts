@@ -4,9 +4,10 @@
  * the district station opens. It runs before the roster step, so no duty and no booking is
  * put on a closed day.
  */
-import type { DemoStep } from '../seed/demo.js';
+import { demoCoordinator, type DemoStep } from '../seed/demo.js';
 import { addDays, isoWeekday } from '../lib/dates.js';
 import { CalendarDayEntity } from './calendar.entity.js';
+import { CalendarService } from './calendar.service.js';
 
 /** The first date from `from` on that falls on one of `weekdays` (ISO, 1 = Monday). */
 function firstOn(from: string, weekdays: number[]): string {
@@ -27,6 +28,13 @@ export const calendarDemoStep: DemoStep = {
       { date: firstOn(addDays(net.today, 3), [2, 4]), kind: 'holiday' as const, name: '停电检修', stationId: village.id },
       { date: firstOn(addDays(net.today, 7), [6]), kind: 'workday' as const, name: '周六加开讨薪咨询', stationId: net.district.id },
     ];
-    await ctx.db.tx((m) => m.insert(CalendarDayEntity, days.map((d) => ({ ...d, scope: d.stationId, createdAt: now }))));
+    // Entered by the coordinator, as on /stations/closures, so the activity log shows who closed what and why.
+    const coordinator = await demoCoordinator(ctx);
+    if (coordinator) {
+      const calendar = new CalendarService(ctx);
+      for (const d of days) await calendar.create(d, coordinator, 'demo');
+    } else {
+      await ctx.db.tx((m) => m.insert(CalendarDayEntity, days.map((d) => ({ ...d, scope: d.stationId, createdAt: now }))));
+    }
   },
 };

@@ -6,7 +6,11 @@
 import type { AppContext } from '../context.js';
 import { LawyerStationEntity } from '../lawyers/lawyers.entity.js';
 import { addMonths, zonedInstant } from '../lib/dates.js';
-import type { DemoNetwork, DemoStep } from '../seed/demo.js';
+import type { AuthUser } from '../auth/policy.js';
+import { AppError } from '../http/errors.js';
+import { addDays } from '../lib/dates.js';
+import { demoCoordinator, type DemoNetwork, type DemoStep } from '../seed/demo.js';
+import { shiftsBetween } from './rosters.repository.js';
 import { RotationEntity } from './rosters.entity.js';
 import { RostersService } from './rosters.service.js';
 
@@ -42,11 +46,34 @@ async function seedRotations(ctx: AppContext, net: DemoNetwork) {
   }
 }
 
-/** Rotations from last month on, and this month's and next month's rosters generated and published. */
+/**
+ * One of next week's duties at the district station given to a colleague, with the reason, as a
+ * coordinator does when a lawyer has a court date: what the activity log is asked about.
+ */
+async function reassignOneDuty(ctx: AppContext, net: DemoNetwork, service: RostersService, coordinator: AuthUser) {
+  const shifts = await ctx.db.read((m) =>
+    shiftsBetween(m, addDays(net.today, 2), addDays(net.today, 9), { stationIds: [net.district.id], status: 'published' }),
+  );
+  const servers = (await ctx.db.read((m) => m.findBy(LawyerStationEntity, { stationId: net.district.id }))).map((l) => l.lawyerId);
+  // Not lawyer1's: the swaps step builds lawyer1's demo swaps on their duties.
+  for (const shift of shifts.filter((s) => s.lawyerId !== net.lawyerIds[0])) {
+    for (const to of servers.filter((id) => id !== shift.lawyerId && id !== net.lawyerIds[0])) {
+      try {
+        await service.updateShift(shift.id, to, '原值班律师当天开庭，改由同事值班', coordinator, 'demo');
+        return;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+  }
+}
+
+/** Rotations from last month on, and this month's and next month's rosters generated and published (by the demo's coordinator). */
 export const rosterDemoStep: DemoStep = {
   name: 'rosters',
   async run(ctx, net) {
     await seedRotations(ctx, net);
+    const coordinator = await demoCoordinator(ctx);
     const service = new RostersService(ctx);
     // This month's roster as the coordinator made it on time, before the month began: a roster
     // generated today leaves the days already past alone (RostersService.generate).
@@ -55,8 +82,9 @@ export const rosterDemoStep: DemoStep = {
       [net.today.slice(0, 7), onTime],
       [addMonths(net.today.slice(0, 7), 1), service],
     ] as const) {
-      await by.generate({ month }, null, 'demo');
-      await by.publish(month, undefined, null, 'demo');
+      await by.generate({ month }, coordinator, 'demo');
+      await by.publish(month, undefined, coordinator, 'demo');
     }
+    if (coordinator) await reassignOneDuty(ctx, net, service, coordinator);
   },
 };

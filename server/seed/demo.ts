@@ -7,6 +7,8 @@
 import type { AppContext } from '../context.js';
 import { hashPassword } from '../auth/password.js';
 import { UserEntity, type Role } from '../auth/users.entity.js';
+import type { AuthUser } from '../auth/policy.js';
+import { presentUser } from '../auth/users.service.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity, type OpenHours, type StationRow } from '../stations/stations.entity.js';
 import { addDays } from '../lib/dates.js';
@@ -29,6 +31,15 @@ export function officeHoursNow(now: Date, timeZone: string): Date {
   if (time >= '09:00' && time < '17:30') return now;
   const day = time >= '17:30' ? date : addDays(date, -1);
   return zonedInstant(day, '16:40', timeZone);
+}
+
+/**
+ * The demo's coordinator, as whom the demo's rosters, closures and duty changes are made, so
+ * the activity log (/audit) reads as it would after a coordinator's month of work.
+ */
+export async function demoCoordinator(ctx: AppContext): Promise<AuthUser | null> {
+  const row = await ctx.db.read((m) => m.findOneBy(UserEntity, { username: 'coordinator' }));
+  return row ? presentUser(row) : null;
 }
 
 /** A feature's demo data, run after the network exists. Each step opens its own transactions. */

@@ -49,6 +49,7 @@ import type {
 import type { closeReferralBody, createReferralBody, Referral, ReferralPath } from '../../../server/hotline/referrals.schema';
 import type { StatsSummary, StatsTrend } from '../../../server/stats/stats.schema';
 import type { eraseBody, Erasure, SubjectRecords } from '../../../server/privacy/privacy.schema';
+import type { AuditEntryDto, auditListQuery, AuditPage } from '../../../server/audit/audit.schema';
 import type { Coverage } from '../features/coverage/types';
 import { currentLanguage } from '../i18n';
 
@@ -144,6 +145,11 @@ export interface RosterExportOptions {
 // A worker's data-subject request (PIPL): every record by phone, a copy, erasure.
 export type { Erasure, SubjectRecords };
 export type EraseSubjectBody = z.input<typeof eraseBody>;
+
+// The activity log (coordinators and admins).
+export type AuditEntry = AuditEntryDto;
+export type AuditQuery = Omit<z.input<typeof auditListQuery>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+export type { AuditPage };
 
 export interface ErrorDetail {
   path: string;
@@ -527,6 +533,12 @@ export const privacyApi = {
   erase: (body: EraseSubjectBody) => apiFetch<Erasure>('/api/privacy/subjects/erase', { method: 'POST', body }),
 };
 
+// ---- The activity log: who changed what, when and why (coordinators and admins) ----
+
+export const auditApi = {
+  list: (q: AuditQuery) => apiFetch<AuditPage>('/api/audit', { query: { ...q } }),
+};
+
 /** Query keys in one place so invalidation cannot drift from the queries. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -573,4 +585,5 @@ export const queryKeys = {
   calendarToken: ['calendar-token'] as const,
   privacySubject: (phone: string) => ['privacy', 'subject', phone] as const,
   privacyAll: ['privacy'] as const,
+  audit: (q: AuditQuery) => ['audit', q] as const,
 };

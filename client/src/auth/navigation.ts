@@ -3,7 +3,7 @@ import type { Me, Role } from '../api/client';
 export interface NavItem {
   to: string;
   /** i18n key under `nav.` */
-  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users' | 'swaps' | 'privacy';
+  label: 'coverage' | 'roster' | 'stations' | 'lawyers' | 'dashboard' | 'myDuty' | 'desk' | 'hotline' | 'users' | 'swaps' | 'privacy' | 'audit';
   roles: readonly Role[];
 }
 
@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/users', label: 'users', roles: ['admin'] },
   // A worker's request to see or erase their data (PIPL): the people who act on workers' records, as the API allows.
   { to: '/privacy', label: 'privacy', roles: ['staff', 'coordinator'] },
+  // Who changed what, when and why (the API's audit log, for the same two roles).
+  { to: '/audit', label: 'audit', roles: ['coordinator', 'admin'] },
 ];
 
 /**

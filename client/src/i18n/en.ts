@@ -1,5 +1,6 @@
 import { DISPUTE_CATEGORIES, categoryLabels } from '../../../server/domain/categories';
 import bookingsEn from './bookings.en';
+import auditEn from './audit.en';
 import closuresEn from './closures.en';
 import privacyEn from './privacy.en';
 import type { WithSingulars } from './plurals';
@@ -66,6 +67,7 @@ const en: WithSingulars<Translation> = {
     hotline: 'Hotline',
     users: 'Users',
     privacy: 'Personal data',
+    audit: 'Activity log',
     logout: 'Sign out',
     menu: 'Menu',
     signedInAs: '{{name}} ({{role}})',
@@ -888,6 +890,7 @@ const en: WithSingulars<Translation> = {
   ...bookingsEn,
   ...privacyEn,
   ...closuresEn,
+  ...auditEn,
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',

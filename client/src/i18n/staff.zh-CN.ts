@@ -1,3 +1,4 @@
+import auditZhCN from './audit.zh-CN';
 import closuresZhCN from './closures.zh-CN';
 import privacyZhCN from './privacy.zh-CN';
 
@@ -19,6 +20,7 @@ const staffZhCN = {
     hotline: '热线',
     users: '用户',
     privacy: '个人信息查询',
+    audit: '操作记录',
     logout: '退出登录',
     menu: '菜单',
     signedInAs: '{{name}}（{{role}}）',
@@ -784,6 +786,7 @@ const staffZhCN = {
   },
   ...privacyZhCN,
   ...closuresZhCN,
+  ...auditZhCN,
 };
 
 export type StaffTranslation = typeof staffZhCN;

@@ -23,6 +23,13 @@ describe('navFor', () => {
     expect(labels('lawyer', false)).toEqual(['myDuty', 'desk', 'hotline', 'coverage']);
   });
 
+  it('offers the activity log to coordinators and admins, as the API allows', () => {
+    expect(labels('coordinator', true)).toContain('audit');
+    expect(labels('admin', true)).toContain('audit');
+    expect(labels('staff', true)).not.toContain('audit');
+    expect(labels('lawyer', false)).not.toContain('audit');
+  });
+
   it('offers "my duty" only to an account linked to a lawyer (an admin has none: the page could only say so)', () => {
     expect(labels('lawyer', false)[0]).toBe('myDuty');
     for (const role of ROLES.filter((r) => r !== 'lawyer')) expect(labels(role, true), role).not.toContain('myDuty');

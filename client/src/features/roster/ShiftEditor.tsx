@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type Lawyer, type Shift, type Station } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { formatLongDate } from '../../lib/dates';
+import { historyPath } from '../audit/auditModel';
 import { shortStationName } from '../stations/stationTree';
 import { useCreateShift, useDayShifts, useReassignShift, useRemoveShift } from './useRoster';
 
@@ -141,7 +143,14 @@ export function ShiftEditor({ target, lawyers, stationsById, onDone, onCancel, h
           <span className="muted small nowrap">
             {current.start}–{current.end}
           </span>{' '}
-          <span className={`badge badge-roster-${current.status}`}>{t(`roster.status.${current.status}`)}</span>
+          <span className={`badge badge-roster-${current.status}`}>{t(`roster.status.${current.status}`)}</span>{' '}
+          <Link
+            className="small nowrap"
+            to={historyPath('shift', current.id)}
+            aria-label={t('audit.linkLabel', { what: t('audit.entity.shift'), id: current.id })}
+          >
+            {t('audit.link')}
+          </Link>
         </p>
       )}
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Swap, SwapStatus } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { historyPath } from '../audit/auditModel';
 import { SwapCard } from './SwapCard';
 import { SwapActionError, SwapConflicts } from './SwapConflicts';
 import { shortDate } from './swapFormat';
@@ -199,6 +200,11 @@ function InboxItem({ swap, onDone }: { swap: Swap; onDone: (message: string) => 
           {swap.status === 'pending' && <p className="muted small swap-wait">{t('swaps.waitingForColleague')}</p>}
         </div>
       )}
+      <p className="small swap-history">
+        <Link to={historyPath('swap', swap.id)} aria-label={t('audit.linkLabel', { what: t('audit.entity.swap'), id: swap.id })}>
+          {t('audit.link')}
+        </Link>
+      </p>
     </SwapCard>
   );
 }
