@@ -13,6 +13,22 @@ export function networkDate(instant: Date = new Date()): string {
   return isoDateFormat.format(instant);
 }
 
+const instantFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NETWORK_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant's local date (`2026-12-03`) and time (`09:05`) in the network's time zone. */
+export function networkParts(instant: Date): { date: string; time: string } {
+  const p = Object.fromEntries(instantFormat.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 /** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -6,7 +6,7 @@
  */
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, detailKind, type DetailKind } from '../../../../server/audit/auditCatalog';
 import type { AuditEntry } from '../../api/client';
-import { formatInputDate, NETWORK_TIME_ZONE } from '../../lib/dates';
+import { formatInputDate, networkParts } from '../../lib/dates';
 
 /** What the model needs of i18next: a translation, whether a key has one, the language. */
 export interface Wording {
@@ -49,22 +49,12 @@ export function actorOf(e: AuditEntry, w: Wording): { name: string; username: st
   return { name: w.t(worker ? 'audit.list.worker' : 'audit.list.system'), username: null };
 }
 
-const instantFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: NETWORK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** `2026-12-03 09:00` in the network's time zone. */
 export function networkDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(instantFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { date, time } = networkParts(d);
+  return `${date} ${time}`;
 }
 
 /** Words for the values of some keys, from the strings the other pages already have. */

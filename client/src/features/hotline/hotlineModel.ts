@@ -1,7 +1,7 @@
 /** Pure helpers for the hotline: durations, local date-times, the referral chain's targets. */
 import type { DisputeCategory, HotlineOutcome, ReferralResult, ReferralStage, Station, StationLevel } from '../../api/client';
 import { DISPUTE_CATEGORIES } from '../../../../server/domain/categories';
-import { addDays, NETWORK_TIME_ZONE } from '../../lib/dates';
+import { addDays, networkParts } from '../../lib/dates';
 
 /** In the order of the 1–9 shortcuts (the domain's order). */
 export const CATEGORIES: readonly DisputeCategory[] = DISPUTE_CATEGORIES;
@@ -42,20 +42,10 @@ export function formatDuration(seconds: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-const localParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: NETWORK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as the value of a `datetime-local` input in the network's time zone (`2026-12-03T09:05`). */
 export function toLocalInput(instant: Date = new Date()): string {
-  const p = Object.fromEntries(localParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const { date, time } = networkParts(instant);
+  return `${date}T${time}`;
 }
 
 /**
