@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
-import { openWatchedPage } from './session.js';
+import { callApi, openWatchedPage } from './session.js';
 import { WorkingCalendar } from '../../server/calendar/workingCalendar.js';
 import { addDays, isoWeekday, zonedParts } from '../../server/lib/dates.js';
 
@@ -48,16 +48,7 @@ beforeAll(async () => {
   district = stations.find((s) => s.level === 'district')!;
 });
 
-async function api(method: string, url: string, body?: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(`${suite.server.baseUrl}${url}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = (method: string, url: string, body?: unknown, token?: string) => callApi(suite.server.baseUrl, method, url, body, token);
 
 async function staffToken(): Promise<string> {
   const res = (await api('POST', '/api/auth/login', { username: 'staff', password: 'demo' })) as { token: string };

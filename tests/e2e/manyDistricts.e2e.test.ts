@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
-import { openWatchedPage, signIn } from './session.js';
+import { callApi, openWatchedPage, signIn } from './session.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const suite = demoSuite();
@@ -18,16 +18,7 @@ interface Station {
   level: string;
 }
 
-async function api(method: string, url: string, body?: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(`${suite.server.baseUrl}${url}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = (method: string, url: string, body?: unknown, token?: string) => callApi(suite.server.baseUrl, method, url, body, token);
 
 let demoDistrict: Station;
 let westDistrict: Station;

@@ -37,3 +37,15 @@ export async function openWatchedPage(
   if (opts.acceptDialogs) page.on('dialog', (d) => void d.accept());
   return { context, page, problems };
 }
+
+/** A JSON call to the server under test: the parsed answer, or an error naming the status and body. */
+export async function callApi(baseUrl: string, method: string, url: string, body?: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
