@@ -12,6 +12,7 @@ import { StationSelect } from '../hotline/StationSelect';
 import { useStations } from '../stations/useStations';
 import { bookingsAtStake, defaultPeriod, localDaysOf, type BookingsAtStake } from './closuresModel';
 import { useAddLocalDay, useCalendarPeriod, useRemoveLocalDay } from './useLocalDays';
+import { Notice } from '../../components/Notice';
 
 type Kind = CalendarDayDto['kind'];
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
@@ -42,11 +43,7 @@ export default function ClosuresPage() {
           </Link>
         </div>
       </header>
-      {notice && (
-        <div className="alert alert-ok" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       <ErrorMessage error={stations.error} onRetry={() => void stations.refetch()} />
       <div className="split split-open">
         <aside className="split-side" aria-labelledby="closure-form-title">

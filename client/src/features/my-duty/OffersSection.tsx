@@ -7,6 +7,7 @@ import { SwapCard } from '../swaps/SwapCard';
 import { SwapActionError } from '../swaps/SwapConflicts';
 import { shortDate } from '../swaps/swapFormat';
 import { useSwapAction } from '../swaps/useSwaps';
+import { Notice } from '../../components/Notice';
 
 /** 可接的班: open offers I can take, giveaways named to me and exchange requests for one of my days. */
 export function OffersSection({ lawyerId, swaps, loading }: { lawyerId: number; swaps: readonly Swap[]; loading: boolean }) {
@@ -27,11 +28,7 @@ export function OffersSection({ lawyerId, swaps, loading }: { lawyerId: number; 
         {offers.length > 0 && <span className="count-badge">{offers.length}</span>}
       </h2>
       <p className="muted small">{t('myDuty.offers.hint')}</p>
-      {done && (
-        <div className="alert alert-ok" role="status">
-          {done}
-        </div>
-      )}
+      <Notice text={done} />
       {loading && <Loading />}
       {!loading && offers.length === 0 && <p className="muted">{t('myDuty.offers.empty')}</p>}
       <div className="swap-list">

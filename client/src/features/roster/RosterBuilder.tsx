@@ -25,6 +25,7 @@ import { FairnessTable, GapList, StationStatusList, Warnings } from './RosterSid
 import { addMonths, formatMonth, monthBounds, rosterEvents, warningsToShow, type RosterEvent } from './rosterModel';
 import { ShiftEditor, type ShiftTarget } from './ShiftEditor';
 import { useGenerate, usePublish, useRoster, useRotations } from './useRoster';
+import { Notice } from '../../components/Notice';
 
 interface Props {
   month: string;
@@ -258,11 +259,7 @@ export function RosterBuilder({ month, onMonth }: Props) {
         </div>
       </div>
 
-      {notice && (
-        <div className="alert alert-ok" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       <ErrorMessage error={generate.error} />
       <ErrorMessage error={publish.error} />
       <ErrorMessage error={fileError} />

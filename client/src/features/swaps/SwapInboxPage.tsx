@@ -9,6 +9,7 @@ import { SwapCard } from './SwapCard';
 import { SwapActionError, SwapConflicts } from './SwapConflicts';
 import { shortDate } from './swapFormat';
 import { useSwapAction, useSwapList } from './useSwaps';
+import { Notice } from '../../components/Notice';
 
 const FILTERS = ['open', 'accepted', 'pending', 'applied', 'rejected', 'declined', 'cancelled', 'expired', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -59,11 +60,7 @@ export default function SwapInboxPage() {
         </div>
       </header>
 
-      {done && (
-        <div className="alert alert-ok" role="status">
-          {done}
-        </div>
-      )}
+      <Notice text={done} />
 
       {filter === 'open' ? (
         <>

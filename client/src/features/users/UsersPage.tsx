@@ -11,6 +11,7 @@ import { AccountEditor } from './AccountEditor';
 import { linkableLawyers } from './accountForm';
 import { NewAccountForm } from './NewAccountForm';
 import { useUpdateUser, useUserAccounts } from './useUsers';
+import { Notice } from '../../components/Notice';
 
 const COLUMNS = 7;
 
@@ -68,11 +69,7 @@ export default function UsersPage() {
         )}
       </header>
 
-      {notice && (
-        <div className="alert alert-ok" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       {creating && (
         <div ref={formRef} className="users-new">
           <NewAccountForm
