@@ -52,15 +52,7 @@ export function useDistrictScope(all: readonly Station[] | undefined): DistrictS
     const ownDistrict = own ? (own.level === 'district' ? own : parentChain(own, tree.byId).find((s) => s.level === 'district')) : undefined;
     const district = districts.find((d) => d.id === chosen) ?? (ownDistrict && districts.find((d) => d.id === ownDistrict.id)) ?? districts[0]!;
     const inside = new Set<number>([district.id]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const s of list) {
-        if (s.parentId !== null && inside.has(s.parentId) && !inside.has(s.id)) {
-          inside.add(s.id);
-          grew = true;
-        }
-      }
-    }
+    for (const id of inside) for (const child of tree.children.get(id) ?? []) inside.add(child.id);
     return { many: true, districts, districtId: district.id, setDistrictId, stations: list.filter((s) => inside.has(s.id)) };
   }, [all, chosen, user?.stationId]);
 }
