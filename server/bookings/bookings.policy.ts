@@ -17,21 +17,26 @@ function staffActsFor(user: AuthUser, station: StationScope): boolean {
   return user.role === 'staff' && mayActFor(user, station, []);
 }
 
+/** Coordinators act for the stations they coordinate: their district's, or all (scope.ts). */
+function coordinatorActsFor(user: AuthUser, station: StationScope): boolean {
+  return user.role === 'coordinator' && mayActFor(user, station, []);
+}
+
 /**
- * Workers' names and phones in full for coordinators and admins, for staff at a station
+ * Workers' names and phones in full for admins, for coordinators and staff of a station
  * they work for, and for the day's duty lawyer; masked otherwise.
  */
 export function seesWorkerDetails(user: AuthUser, duty: readonly DutyShift[], station: StationScope): boolean {
-  if (user.role === 'coordinator' || user.role === 'admin') return true;
+  if (user.role === 'admin') return true;
+  if (user.role === 'coordinator') return coordinatorActsFor(user, station);
   if (user.role === 'staff') return staffActsFor(user, station);
   return isDutyLawyer(user, duty);
 }
 
-/** Check-in, completion and no-shows: coordinators, staff of that station, and the lawyer on duty that day. */
+/** Check-in, completion and no-shows: coordinators and staff of that station, and the lawyer on duty that day. */
 export function assertCanRecordVisit(user: AuthUser, duty: readonly DutyShift[], station: StationScope): void {
-  if (user.role === 'coordinator') return;
-  if (user.role === 'staff') {
-    if (staffActsFor(user, station)) return;
+  if (user.role === 'coordinator' || user.role === 'staff') {
+    if (coordinatorActsFor(user, station) || staffActsFor(user, station)) return;
     throw forbidden('You do not work at this station, so you may not record its visits');
   }
   if (isDutyLawyer(user, duty)) return;

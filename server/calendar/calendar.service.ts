@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound, type ErrorDetail } from '../http/errors
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
 import { zonedParts } from '../lib/dates.js';
+import { assertManages } from '../stations/scope.js';
 import { StationEntity } from '../stations/stations.entity.js';
 import { bookingsClosedBy, countByStation, releaseClosedDay, type ClosedDayOutcome } from '../bookings/closedDay.js';
 import type { AppointmentRow } from '../bookings/appointments.entity.js';
@@ -65,6 +66,7 @@ export class CalendarService {
         if (stationId !== null && !(await m.existsBy(StationEntity, { id: stationId }))) {
           throw badRequest('No such station', [{ path: 'stationId', message: 'no station has this id' }]);
         }
+        await assertManages(m, actor, [stationId], stationId === null ? 'set a day for the whole network' : "set another station's days");
         const row = await m.save(CalendarDayEntity, {
           date: input.date,
           kind: input.kind,
@@ -113,6 +115,7 @@ export class CalendarService {
     await this.ctx.db.tx(async (m) => {
       const row = await m.findOneBy(CalendarDayEntity, { id });
       if (!row) throw notFound('No such local day');
+      await assertManages(m, actor, [row.stationId], row.stationId === null ? "remove the whole network's days" : "remove another station's days");
       if (row.date < this.today()) throw conflict('This local day has passed; it stays as the record of that day');
       await m.delete(CalendarDayEntity, { id });
       let outcome: ClosedDayOutcome | null = null;

@@ -213,7 +213,8 @@ const patterns: [RegExp, Translation][] = [
   [/^There is no (published )?(\S+) roster( for this station)?$/, (m) => `${m[3] ? '本站' : ''}没有${m[1] ? '已发布的' : ''} ${m[2]} 排班表`],
   [/^There is no (\S+) roster to publish; generate it first$/, (m) => `没有可发布的 ${m[1]} 排班表，请先生成`],
   [/^You do not work at this station, so you may not .+$/, '您不在本站工作，无权进行此操作'],
-  [/^Only coordinators and the district station's staff may .+: a person's records span every station$/, '只有协调员和区级站点的工作人员可以进行此操作：个人信息涉及所有站点'],
+  [/^Only the network's own coordinators and staff may .+: a person's records span every station$/, '只有负责整个网络的协调员和工作人员可以进行此操作：个人信息涉及所有站点'],
+  [/^You coordinate another part of the network, so you may not .+$/, '这不在您负责协调的范围内（其他区或站点），无权进行此操作'],
   // The roster's warnings (200 answers; rosters.routes.ts translates them too)
   [
     /^China's holiday arrangement for (\S+) is not in the calendar data/,

@@ -18,7 +18,7 @@ import { isCoveredByNationalData, nationalCoverage, type WorkingCalendar } from 
 import { addDays, addMonths, eachDate, monthRange, zonedParts } from '../lib/dates.js';
 import { notifyUser } from '../notifications/fanout.js';
 import { StationEntity, type StationLevel, type StationRow } from '../stations/stations.entity.js';
-import { stationsInScope } from '../stations/scope.js';
+import { assertManages, managedStationIds, stationsInScope } from '../stations/scope.js';
 import { countFairness, spread } from './fairness.js';
 import { dutyDates, generateMonthlyRoster, type RosterWarning } from './generateRoster.js';
 import {
@@ -135,6 +135,7 @@ export class RostersService {
 
   async createRotation(input: CreateRotationInput, actor: AuthUser, requestId?: string): Promise<Rotation> {
     return this.ctx.db.tx(async (m) => {
+      await assertManages(m, actor, [input.stationId], "set up another station's rotations");
       const rrule = await this.validateRotation(m, input);
       const now = this.ctx.clock.now();
       const row = await m.save(RotationEntity, { ...input, rrule, createdAt: now, updatedAt: now });
@@ -154,6 +155,7 @@ export class RostersService {
     return this.ctx.db.tx(async (m) => {
       const row = await m.findOneBy(RotationEntity, { id });
       if (!row) throw notFound('No such rotation');
+      await assertManages(m, actor, [row.stationId, input.stationId ?? row.stationId], "change another station's rotations");
       const next = { ...row, ...input, updatedAt: this.ctx.clock.now() };
       if (next.shiftStart >= next.shiftEnd) throw badRequest('shiftStart must be before shiftEnd', [{ path: 'shiftEnd', message: 'must be after shiftStart' }]);
       next.rrule = await this.validateRotation(m, next);
@@ -174,6 +176,7 @@ export class RostersService {
     await this.ctx.db.tx(async (m) => {
       const row = await m.findOneBy(RotationEntity, { id });
       if (!row) throw notFound('No such rotation');
+      await assertManages(m, actor, [row.stationId], "delete another station's rotations");
       // Shifts it made stay (their rotation_id becomes null); drafts can be regenerated.
       await m.delete(RotationStateEntity, { rotationId: id });
       await m.delete(RotationEntity, { id });
@@ -224,8 +227,11 @@ export class RostersService {
           stationIds = [...new Set(input.stationIds)].sort((a, b) => a - b);
           const found = await m.countBy(StationEntity, { id: In(stationIds) });
           if (found !== stationIds.length) throw badRequest('Unknown station in stationIds', [{ path: 'stationIds', message: 'every id must name a station' }]);
+          await assertManages(m, actor, stationIds, "make another station's roster");
         } else {
-          stationIds = [...new Set(rotations.map((r) => r.stationId))].sort((a, b) => a - b);
+          // Every station with a rotation — of the coordinator's district, when they coordinate one.
+          const managed = await managedStationIds(m, actor);
+          stationIds = [...new Set(rotations.map((r) => r.stationId))].filter((id) => !managed || managed.has(id)).sort((a, b) => a - b);
         }
         rotations = rotations.filter((r) => stationIds.includes(r.stationId));
         const existingRosters = stationIds.length ? await m.findBy(RosterEntity, { month, stationId: In(stationIds) }) : [];
@@ -404,7 +410,11 @@ export class RostersService {
   /** Publish a month's draft (all its stations, or some): workers can book against it, lawyers are told. */
   async publish(month: string, stationIds: number[] | undefined, actor: AuthUser | null, requestId?: string): Promise<Roster> {
     return this.ctx.db.tx(async (m) => {
-      const rosters = await m.find(RosterEntity, { where: stationIds ? { month, stationId: In(stationIds) } : { month } });
+      if (stationIds) await assertManages(m, actor, stationIds, "publish another station's roster");
+      const managed = stationIds ? null : await managedStationIds(m, actor);
+      const rosters = (await m.find(RosterEntity, { where: stationIds ? { month, stationId: In(stationIds) } : { month } })).filter(
+        (r) => !managed || managed.has(r.stationId),
+      );
       if (rosters.length === 0) throw notFound(`There is no ${month} roster to publish; generate it first`);
       const drafts = rosters.filter((r) => r.status === 'draft');
       const now = this.ctx.clock.now();
@@ -491,6 +501,7 @@ export class RostersService {
       return await this.ctx.db.tx(async (m) => {
         const shift = await m.findOneBy(ShiftEntity, { id });
         if (!shift) throw notFound('No such shift');
+        await assertManages(m, actor, [shift.stationId], "change another station's duties");
         if (shift.lawyerId === lawyerId) return presentShift(shift, await lawyerNames(m, [lawyerId]));
         await this.assertCanServe(m, lawyerId, shift.stationId, shift.date, shift);
         const now = this.ctx.clock.now();
@@ -547,6 +558,7 @@ export class RostersService {
       return await this.ctx.db.tx(async (m) => {
         const station = await m.findOneBy(StationEntity, { id: input.stationId });
         if (!station) throw badRequest('No such station', [{ path: 'stationId', message: 'no station has this id' }]);
+        await assertManages(m, actor, [input.stationId], "add duties at another station");
         await this.assertCanServe(m, input.lawyerId, input.stationId, input.date);
         const month = input.date.slice(0, 7);
         const roster = await m.findOneBy(RosterEntity, { month, stationId: input.stationId });
@@ -596,6 +608,7 @@ export class RostersService {
     await this.ctx.db.tx(async (m) => {
       const shift = await m.findOneBy(ShiftEntity, { id });
       if (!shift) throw notFound('No such shift');
+      await assertManages(m, actor, [shift.stationId], "delete another station's duties");
       const today = zonedParts(this.ctx.clock.now(), this.ctx.config.timeZone).date;
       if (shift.date < today) throw conflict(`The duty on ${shift.date} is history and cannot be deleted; correct who served by changing its lawyer`);
       if (shift.status === 'published') {

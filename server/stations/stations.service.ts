@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../auth/policy.js';
-import { stationsInScope } from './scope.js';
+import { assertManages, stationsInScope } from './scope.js';
 import { StationEntity, type StationLevel, type StationRow } from './stations.entity.js';
 import type { CreateStationInput, Station, UpdateStationInput } from './stations.schema.js';
 
@@ -88,6 +88,7 @@ export class StationsService {
     try {
       return await this.ctx.db.tx(async (m) => {
         await this.checkParent(m, input.level, input.parentId);
+        await assertManages(m, actor, [input.parentId ?? null], 'open a station there: it would be outside the part of the network you coordinate');
         const now = this.ctx.clock.now();
         const row = await m.save(StationEntity, { ...input, createdAt: now, updatedAt: now });
         await recordAudit(m, this.ctx.clock, {
@@ -111,9 +112,11 @@ export class StationsService {
       return await this.ctx.db.tx(async (m) => {
         const row = await m.findOneBy(StationEntity, { id });
         if (!row) throw notFound('No such station');
+        await assertManages(m, actor, [id], 'change this station');
         const next = { ...row, ...input, updatedAt: this.ctx.clock.now() };
         if (input.level !== undefined || input.parentId !== undefined) {
           await this.checkParent(m, next.level, next.parentId, id);
+          if (next.parentId !== row.parentId) await assertManages(m, actor, [next.parentId ?? null], 'move this station there');
           if (input.level !== undefined && input.level !== row.level) {
             const children = await m.findBy(StationEntity, { parentId: id });
             for (const c of children) {

@@ -16,7 +16,7 @@ import { enqueueNotification } from '../notifications/outbox.js';
 import { notifyUser } from '../notifications/fanout.js';
 import type { MessageText, SwapTextKey, SwapTextParams } from '../notifications/messageText.js';
 import type { StationRow } from '../stations/stations.entity.js';
-import { activeCoordinators, usersOfLawyers } from './swaps.repository.js';
+import { activeCoordinatorsOf, usersOfLawyers } from './swaps.repository.js';
 import type { SwapRow } from './swaps.entity.js';
 
 export interface SwapMessage {
@@ -146,7 +146,7 @@ export async function tellLawyers(m: Manager, clock: Clock, lawyerIds: number[],
 }
 
 export async function tellCoordinators(m: Manager, clock: Clock, swap: SwapRow, event: string, msg: SwapMessage): Promise<void> {
-  for (const u of await activeCoordinators(m)) {
+  for (const u of await activeCoordinatorsOf(m, swap.stationId)) {
     await notifyUser(m, clock, u, {
       kind: msg.kind,
       title: msg.title,

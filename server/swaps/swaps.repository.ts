@@ -5,6 +5,7 @@ import type { Manager } from '../db/db.js';
 import { UserEntity, type UserRow } from '../auth/users.entity.js';
 import { LawyerEntity } from '../lawyers/lawyers.entity.js';
 import { ShiftEntity, type ShiftRow } from '../rosters/rosters.entity.js';
+import { stationScopes } from '../stations/scope.js';
 import { SwapEntity, type SwapRow } from './swaps.entity.js';
 import { LIVE_STATUSES, type ShiftMove, type SwapStatus } from './swapRules.js';
 
@@ -149,6 +150,8 @@ export interface SwapFilter {
   /** Swaps this lawyer gives or takes (or, with `orIds`, also these). */
   lawyerId?: number;
   orIds?: number[];
+  /** Swaps about shifts at these stations only (a district's coordinator's). */
+  stationIds?: number[];
   page: number;
   pageSize: number;
 }
@@ -156,6 +159,7 @@ export interface SwapFilter {
 export async function pageOfSwaps(m: Manager, f: SwapFilter): Promise<{ rows: SwapRow[]; total: number }> {
   const q = m.createQueryBuilder(SwapEntity, 'w');
   if (f.statuses?.length) q.andWhere('w.status IN (:...statuses)', { statuses: f.statuses });
+  if (f.stationIds) q.andWhere(f.stationIds.length ? 'w.station_id IN (:...stationIds)' : '1 = 0', { stationIds: f.stationIds });
   if (f.lawyerId !== undefined) {
     const extra = f.orIds?.length ? ' OR w.id IN (:...orIds)' : '';
     q.andWhere(`(w.from_lawyer_id = :lid OR w.to_lawyer_id = :lid${extra})`, { lid: f.lawyerId, orIds: f.orIds });
@@ -174,6 +178,9 @@ export async function usersOfLawyers(m: Manager, lawyerIds: number[]): Promise<U
   return ids.length ? m.findBy(UserEntity, { lawyerId: In(ids), active: true }) : [];
 }
 
-export async function activeCoordinators(m: Manager): Promise<UserRow[]> {
-  return m.findBy(UserEntity, { role: 'coordinator', active: true });
+/** Active coordinators who coordinate this station: the network's own (no station) and those posted at it or above it. */
+export async function activeCoordinatorsOf(m: Manager, stationId: number): Promise<UserRow[]> {
+  const scope = (await stationScopes(m, [stationId])).get(stationId) ?? { id: stationId, ancestorIds: [] };
+  const posts = [scope.id, ...scope.ancestorIds];
+  return (await m.findBy(UserEntity, { role: 'coordinator', active: true })).filter((u) => u.stationId === null || posts.includes(u.stationId));
 }

@@ -15,6 +15,7 @@ import type { AuthUser } from '../auth/policy.js';
 import { LawyerEntity, LawyerStationEntity } from '../lawyers/lawyers.entity.js';
 import { addDays, formatInstant, zonedParts } from '../lib/dates.js';
 import { ShiftEntity, type ShiftRow } from '../rosters/rosters.entity.js';
+import { assertManages, managedStationIds } from '../stations/scope.js';
 import { lawyerNames, loadLawyersForDuty, type LawyerForDuty } from '../rosters/rosters.repository.js';
 import { whyCannotServe } from '../rosters/shiftRules.js';
 import { StationEntity, type StationRow } from '../stations/stations.entity.js';
@@ -201,7 +202,8 @@ export class SwapsService {
       let page: { rows: SwapRow[]; total: number };
       let takeable = new Set<number>();
       if (isManager(viewer)) {
-        page = await pageOfSwaps(m, { statuses: q.status, lawyerId: q.lawyerId, page: q.page, pageSize: q.pageSize });
+        const managed = await managedStationIds(m, viewer);
+        page = await pageOfSwaps(m, { statuses: q.status, lawyerId: q.lawyerId, stationIds: managed ? [...managed] : undefined, page: q.page, pageSize: q.pageSize });
       } else {
         if (q.lawyerId !== undefined && q.lawyerId !== viewer.lawyerId) throw forbidden('Lawyers see their own swaps only');
         if (viewer.lawyerId === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
@@ -224,7 +226,11 @@ export class SwapsService {
   private async visibleSwap(m: Manager, id: number, viewer: AuthUser): Promise<SwapRow> {
     const swap = await m.findOneBy(SwapEntity, { id });
     if (!swap) throw notFound('No such swap');
-    if (isManager(viewer)) return swap;
+    if (isManager(viewer)) {
+      const managed = await managedStationIds(m, viewer);
+      if (!managed || managed.has(swap.stationId)) return swap;
+      throw notFound('No such swap');
+    }
     const me = viewer.lawyerId;
     if (me !== null && (swap.fromLawyerId === me || swap.toLawyerId === me)) return swap;
     if (me !== null && isOpenOffer(swap) && (await m.existsBy(LawyerStationEntity, { lawyerId: me, stationId: swap.stationId }))) return swap;
@@ -310,6 +316,9 @@ export class SwapsService {
         if (input.toShiftId != null) {
           toShift = await m.findOneBy(ShiftEntity, { id: input.toShiftId });
           if (!toShift) throw badRequest('No such shift', [{ path: 'toShiftId', message: 'no shift has this id' }]);
+        }
+        if (actor.role === 'coordinator') {
+          await assertManages(m, actor, [shift.stationId, ...(toShift ? [toShift.stationId] : [])], "arrange swaps of another station's duties");
         }
         const named = input.toLawyerId ?? null;
         if (named !== null && !(await m.existsBy(LawyerEntity, { id: named }))) {
@@ -425,6 +434,7 @@ export class SwapsService {
       this.ctx.db.tx(async (m) => {
         const swap = await findSwapForUpdate(m, this.ctx.db.kind, id);
         if (!swap) throw notFound('No such swap');
+        await this.assertManagesSwap(m, actor, swap, 'decide it');
         if (swap.status === 'pending') throw conflict('The colleague has not accepted this swap yet');
         if (swap.status !== 'accepted') throw conflict(`This swap is already ${swap.status}`);
         await lockLawyers(m, this.ctx.db.kind, swapMoves(swap).map((mv) => mv.toLawyerId!));
@@ -432,6 +442,16 @@ export class SwapsService {
         return this.presentOne(m, applied, actor);
       }),
     );
+  }
+
+  /** 403 unless a coordinator coordinates the stations of both of the swap's shifts (scope.ts). */
+  private async assertManagesSwap(m: Manager, actor: AuthUser, swap: SwapRow, what: string): Promise<void> {
+    const stations = [swap.stationId];
+    if (swap.toShiftId !== null) {
+      const other = await m.findOne(ShiftEntity, { select: { id: true, stationId: true }, where: { id: swap.toShiftId } });
+      if (other) stations.push(other.stationId);
+    }
+    await assertManages(m, actor, stations, `${what}: the swap is about another station's duties`);
   }
 
   /** A unique index refusing a move means the taker got a duty that day meanwhile. */
@@ -503,6 +523,7 @@ export class SwapsService {
     return this.ctx.db.tx(async (m) => {
       const swap = await findSwapForUpdate(m, this.ctx.db.kind, id);
       if (!swap) throw notFound('No such swap');
+      await this.assertManagesSwap(m, actor, swap, 'decide it');
       if (!isLive(swap.status)) throw conflict(`This swap is already ${swap.status}`);
       const at = this.ctx.clock.now();
       const set = { status: 'rejected' as const, activeKey: null, decidedBy: actor.id, decidedAt: at, decisionNote: note ?? null, updatedAt: at };
@@ -536,8 +557,9 @@ export class SwapsService {
     return this.ctx.db.tx(async (m) => {
       const swap = await findSwapForUpdate(m, this.ctx.db.kind, id);
       if (!swap) throw notFound('No such swap');
-      const mayCancel = isManager(actor) || (actor.lawyerId !== null && actor.lawyerId === swap.fromLawyerId) || actor.id === swap.requestedBy;
-      if (!mayCancel) throw forbidden('Only the requester, or a coordinator, may cancel a swap');
+      const asParty = (actor.lawyerId !== null && actor.lawyerId === swap.fromLawyerId) || actor.id === swap.requestedBy;
+      if (!asParty && isManager(actor)) await this.assertManagesSwap(m, actor, swap, 'cancel it');
+      else if (!asParty) throw forbidden('Only the requester, or a coordinator, may cancel a swap');
       if (!isLive(swap.status)) throw conflict(`This swap is already ${swap.status}`);
       const at = this.ctx.clock.now();
       const set = { status: 'cancelled' as const, activeKey: null, reason: note ?? null, decidedAt: at, updatedAt: at };
