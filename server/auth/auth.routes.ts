@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RequestHandler } from 'express';
 import { defineRoute, type AnyRoute } from '../http/routes.js';
 import { idParams } from '../http/schemas.js';
-import { createUserBody, loginBody, loginResponse, updateUserBody, meSchema, userAccountSchema } from './auth.schema.js';
+import { createUserBody, loginBody, loginResponse, updateMeBody, updateUserBody, meSchema, userAccountSchema } from './auth.schema.js';
 import type { UsersService } from './users.service.js';
 
 export function authRoutes(users: UsersService, loginLimiter: RequestHandler): AnyRoute[] {
@@ -38,6 +38,19 @@ export function authRoutes(users: UsersService, loginLimiter: RequestHandler): A
       access: 'signedIn',
       response: meSchema,
       handler: ({ user }) => users.me(user!),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/me',
+      summary: 'Change my own settings: the language of my notifications',
+      description:
+        'lang (zh or en): the e-mails and in-app messages written for me from now on are in it, and the bell shows ' +
+        'every message it can in it. The client sends it when the signed-in user switches the UI language.',
+      tags: ['auth'],
+      access: 'signedIn',
+      body: updateMeBody,
+      response: meSchema,
+      handler: ({ body, user, req }) => users.updateMe(user!, body, String(req.id)),
     }),
     defineRoute({
       method: 'post',

@@ -5,6 +5,12 @@ import { lawyerLinkIssue, PASSWORD_MIN_LENGTH } from './accountRules.js';
 
 export const roleSchema = z.enum(ROLES);
 
+/** The language a user's notifications are written in: their e-mails and the bell. */
+export const langSchema = z.enum(['zh', 'en']).meta({
+  id: 'Language',
+  description: 'the language of the notifications this user gets (e-mail and in-app): zh (Chinese, the default) or en (English)',
+});
+
 export const userSchema = z
   .object({
     id: z.number().int(),
@@ -14,6 +20,7 @@ export const userSchema = z
     lawyerId: z.number().int().nullable(),
     stationId: z.number().int().nullable(),
     email: z.string().nullable().meta({ description: 'where e-mail notifications go; null: in-app only' }),
+    lang: langSchema,
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
@@ -35,6 +42,14 @@ export const meSchema = userSchema
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
+
+/** What signed-in users change about themselves: their language (the client saves it when they switch the UI's). */
+export const updateMeBody = z
+  .strictObject({
+    lang: langSchema,
+  })
+  .meta({ id: 'UpdateMe' });
+export type UpdateMeInput = z.infer<typeof updateMeBody>;
 
 export const loginResponse = z.object({ token: z.string(), user: meSchema }).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponse>;
@@ -78,6 +93,7 @@ export const createUserBody = z
     lawyerId: positiveId.optional().meta({ description: 'required for role lawyer, refused for every other role' }),
     stationId: positiveId.optional(),
     email: emailField.optional(),
+    lang: langSchema.optional(),
   })
   .superRefine((u, ctx) => checkLawyerLink({ role: u.role, lawyerId: u.lawyerId ?? null }, ctx))
   .meta({ id: 'CreateUser' });
@@ -91,6 +107,7 @@ export const updateUserBody = z
     lawyerId: positiveId.nullable().optional().meta({ description: 'required for role lawyer, null for every other role' }),
     stationId: positiveId.nullable().optional(),
     email: emailField.nullable().optional(),
+    lang: langSchema.optional(),
     password: passwordField.optional().meta({ description: 'a new password; the account\'s sessions end' }),
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'name at least one field to change' })

@@ -4,6 +4,7 @@
  * called by services.
  */
 import type { Role } from './users.entity.js';
+import type { Lang } from '../http/messages.js';
 import { forbidden } from '../http/errors.js';
 
 export interface AuthUser {
@@ -15,6 +16,8 @@ export interface AuthUser {
   stationId: number | null;
   /** Where e-mail notifications go; null: in-app only. */
   email?: string | null;
+  /** The language their notifications are written in (`zh` when not known). */
+  lang?: Lang;
 }
 
 /** 'public': anyone; 'signedIn': any role; or the list of roles allowed. */

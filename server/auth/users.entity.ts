@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { boolInt, idColumn } from '../db/columns.js';
+import type { Lang } from '../http/messages.js';
 
 export const ROLES = ['admin', 'coordinator', 'lawyer', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,6 +16,8 @@ export interface UserRow {
   calendarToken: string | null;
   /** Where e-mail notifications go (optional). */
   email?: string | null;
+  /** The language their notifications (e-mail and the bell) are written in. */
+  lang: Lang;
   active: boolean;
   createdAt: Date;
 }
@@ -32,6 +35,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     stationId: { type: 'integer', name: 'station_id', nullable: true },
     calendarToken: { type: 'varchar', length: 64, name: 'calendar_token', nullable: true },
     email: { type: 'varchar', length: 200, nullable: true },
+    lang: { type: 'varchar', length: 2, default: 'zh' },
     active: { type: 'integer', transformer: boolInt },
     createdAt: { type: 'datetime', name: 'created_at' },
   },

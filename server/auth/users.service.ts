@@ -9,7 +9,7 @@ import { StationEntity } from '../stations/stations.entity.js';
 import { actsForWholeNetworkNow } from '../stations/scope.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { AuthUser } from './policy.js';
-import type { CreateUserInput, Me, UpdateUserInput, UserAccount } from './auth.schema.js';
+import type { CreateUserInput, Me, UpdateMeInput, UpdateUserInput, UserAccount } from './auth.schema.js';
 import { adminRemovalIssue, lawyerLinkIssue } from './accountRules.js';
 import { countActiveAdminsForUpdate, linkedLawyerActive, otherActiveAccountOfLawyer, userByUsername } from './users.repository.js';
 import { SessionEntity, UserEntity, type UserRow } from './users.entity.js';
@@ -23,11 +23,12 @@ export function presentUser(u: UserRow): AuthUser {
     lawyerId: u.lawyerId,
     stationId: u.stationId,
     email: u.email ?? null,
+    lang: u.lang,
   };
 }
 
 export function presentAccount(u: UserRow): UserAccount {
-  return { ...presentUser(u), email: u.email ?? null, active: u.active };
+  return { ...presentUser(u), email: u.email ?? null, lang: u.lang, active: u.active };
 }
 
 /** The 409 for linking an active account to a lawyer who has one; names the holder when it was read. */
@@ -81,7 +82,31 @@ export class UsersService {
   /** The signed-in user with what the client's menus need (see meSchema). */
   async me(user: AuthUser): Promise<Me> {
     const wide = await this.ctx.db.read((m) => actsForWholeNetworkNow(m, user));
-    return { ...user, email: user.email ?? null, actsForWholeNetwork: wide };
+    return { ...user, email: user.email ?? null, lang: user.lang ?? 'zh', actsForWholeNetwork: wide };
+  }
+
+  /**
+   * What a signed-in user changes about themself: their language, which the notifications
+   * written for them from now on follow (and the bell, at once). The same language again
+   * changes nothing and records nothing.
+   */
+  async updateMe(user: AuthUser, input: UpdateMeInput, requestId?: string): Promise<Me> {
+    const lang = await this.ctx.db.tx(async (m) => {
+      const row = await m.findOneBy(UserEntity, { id: user.id });
+      if (!row) throw notFound('No such user');
+      if (row.lang === input.lang) return row.lang;
+      await m.update(UserEntity, { id: user.id }, { lang: input.lang });
+      await recordAudit(m, this.ctx.clock, {
+        actor: user,
+        action: 'user.update',
+        entity: 'user',
+        entityId: user.id,
+        details: { username: row.username, changed: ['lang'], before: { lang: row.lang }, after: { lang: input.lang } },
+        requestId,
+      });
+      return input.lang;
+    });
+    return this.me({ ...user, lang });
   }
 
   async logout(token: string): Promise<void> {
@@ -124,6 +149,7 @@ export class UsersService {
           stationId: input.stationId ?? null,
           calendarToken: null,
           email: input.email ?? null,
+          lang: input.lang ?? 'zh',
           active: true,
           createdAt: this.ctx.clock.now(),
         });

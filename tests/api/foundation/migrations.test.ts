@@ -99,11 +99,15 @@ describeEachDb('migrations', (kind) => {
       const redo = await undoFrom(db, 'CaseInsensitiveUsernames1764401000000');
       // MySQL held the twins apart only through its collation: a database made case-sensitive could hold them too.
       if (kind === 'mysql') await db.ds.query('ALTER TABLE users MODIFY username VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL');
-      const add = (username: string, active = true) =>
-        db.tx(async (m) => {
-          const row = { username, passwordHash: 'x', role: 'staff' as const, displayName: username, lawyerId: null, stationId: null, calendarToken: null, email: null, active, createdAt: new Date() };
-          return (await m.save(UserEntity, row)).id;
-        });
+      // Written as SQL: the entity knows the columns later migrations add.
+      const add = async (username: string, active = true) => {
+        await db.ds.query(
+          "INSERT INTO users (username, password_hash, role, display_name, active, created_at) VALUES (?, 'x', 'staff', ?, ?, '2026-12-01 01:00:00')",
+          [username, username, active ? 1 : 0],
+        );
+        const [row] = await db.ds.query('SELECT id FROM users WHERE username = ?', [username]);
+        return Number(row.id);
+      };
       const retired = await add('Ops', false); // the oldest, but no longer used
       const kept = await add('ops');
       const later = await add('OPS');
@@ -124,6 +128,47 @@ describeEachDb('migrations', (kind) => {
       expect(audit[0]).toMatchObject({ userId: null, entity: 'user', at: expect.any(Date) });
       // From now on the database refuses a twin, on either kind.
       await expect(add('SOLO')).rejects.toSatisfy(isUniqueViolation);
+    } finally {
+      await db.close();
+      await t.drop();
+    }
+  });
+
+  it('gives every account a language, zh for the accounts already there and by default, keeping the one-name and one-lawyer indexes', async () => {
+    const t = await createTestDatabase(kind);
+    const db = await Db.connect({ url: t.url });
+    try {
+      await db.migrate();
+      const redo = await undoFrom(db, 'StaffLanguage1764401300000');
+      const at = '2026-12-01 01:00:00';
+      await db.ds.query("INSERT INTO lawyers (name, phone, firm, specialties, active, created_at, updated_at) VALUES ('王律师', '13800000009', '律所', '[]', 1, ?, ?)", [at, at]);
+      const [{ id: lawyerId }] = await db.ds.query("SELECT id FROM lawyers WHERE name = '王律师'");
+      const user = (username: string, lawyer: number | null = null) =>
+        db.ds.query(
+          "INSERT INTO users (username, password_hash, role, display_name, lawyer_id, active, created_at) VALUES (?, 'x', ?, ?, ?, 1, ?)",
+          [username, lawyer ? 'lawyer' : 'staff', username, lawyer, at],
+        );
+      await user('Desk');
+      await user('wang', lawyerId);
+
+      expect(await db.migrate()).toEqual(redo);
+      expect(await db.ds.query('SELECT username, lang FROM users ORDER BY username')).toEqual([
+        { username: 'Desk', lang: 'zh' },
+        { username: 'wang', lang: 'zh' },
+      ]);
+      // The column came without rebuilding away the indexes: a case twin and a second account of the lawyer are refused.
+      await expect(user('DESK')).rejects.toSatisfy(isUniqueViolation);
+      await expect(user('wang2', lawyerId)).rejects.toSatisfy(isUniqueViolation);
+      // A row written without a language (an older instance during a rolling upgrade) is Chinese.
+      await user('later');
+      expect(await db.ds.query("SELECT lang FROM users WHERE username = 'later'")).toEqual([{ lang: 'zh' }]);
+      await db.ds.query("UPDATE users SET lang = 'en' WHERE username = 'later'");
+
+      await undoFrom(db, 'StaffLanguage1764401300000');
+      await expect(db.ds.query('SELECT lang FROM users')).rejects.toThrow(/lang/);
+      expect((await db.ds.query('SELECT username FROM users ORDER BY username')).map((r: { username: string }) => r.username)).toEqual(['Desk', 'later', 'wang']);
+      await expect(user('DESK')).rejects.toSatisfy(isUniqueViolation);
+      await expect(user('wang3', lawyerId)).rejects.toSatisfy(isUniqueViolation);
     } finally {
       await db.close();
       await t.drop();

@@ -18,6 +18,7 @@ const account = (over: Partial<UserAccount> = {}): UserAccount => ({
   lawyerId: null,
   stationId: 3,
   email: null,
+  lang: 'zh',
   active: true,
   ...over,
 });
