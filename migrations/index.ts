@@ -13,5 +13,6 @@ import { CaseInsensitiveUsernames1764401000000 } from './1764401000000-CaseInsen
 import { WorkerLanguage1764401100000 } from './1764401100000-WorkerLanguage.js';
 import { AuditLogReading1764401200000 } from './1764401200000-AuditLogReading.js';
 import { StaffLanguage1764401300000 } from './1764401300000-StaffLanguage.js';
+import { ClosedDayReleases1764401400000 } from './1764401400000-ClosedDayReleases.js';
 
-export const migrations = [Foundation1764400000000, Rosters1764400100000, JobsAndNotifications1764400200000, Bookings1764400300000, Hotline1764400500000, Swaps1764400400000, Privacy1764400600000, UserEmail1764400700000, RateLimits1764400800000, OneAccountPerLawyer1764400900000, CaseInsensitiveUsernames1764401000000, WorkerLanguage1764401100000, AuditLogReading1764401200000, StaffLanguage1764401300000];
+export const migrations = [Foundation1764400000000, Rosters1764400100000, JobsAndNotifications1764400200000, Bookings1764400300000, Hotline1764400500000, Swaps1764400400000, Privacy1764400600000, UserEmail1764400700000, RateLimits1764400800000, OneAccountPerLawyer1764400900000, CaseInsensitiveUsernames1764401000000, WorkerLanguage1764401100000, AuditLogReading1764401200000, StaffLanguage1764401300000, ClosedDayReleases1764401400000];

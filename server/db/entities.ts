@@ -13,6 +13,7 @@ import {
 import { JobRunEntity } from '../jobs/jobRun.entity.js';
 import { NotificationEntity } from '../notifications/notifications.entity.js';
 import { bookingEntities } from '../bookings/appointments.entity.js';
+import { ClosedDayReleaseEntity } from '../bookings/closedDayRelease.entity.js';
 import { hotlineEntities } from '../hotline/hotline.entity.js';
 import { SwapEntity } from '../swaps/swaps.entity.js';
 import { SettingEntity } from '../privacy/settings.entity.js';
@@ -35,6 +36,7 @@ export const entities = [
   JobRunEntity,
   NotificationEntity,
   ...bookingEntities,
+  ClosedDayReleaseEntity,
   ...hotlineEntities,
   SwapEntity,
   SettingEntity,
