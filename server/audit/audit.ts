@@ -6,7 +6,8 @@ import { AuditEntity } from './audit.entity.js';
 import type { AuditAction, AuditEntityKind } from './auditCatalog.js';
 
 export interface AuditEntry {
-  actor: AuthUser | null;
+  /** Who did it (null: the worker or the system). */
+  actor: Pick<AuthUser, 'id' | 'username'> | null;
   /** One of auditCatalog's actions: the activity-log page words each (client/src/i18n/audit.*.ts). */
   action: AuditAction;
   entity: AuditEntityKind;

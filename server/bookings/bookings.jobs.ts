@@ -13,6 +13,7 @@ import { AppointmentEntity, IdempotencyKeyEntity, LookupFailureEntity, PhoneGuar
 import { lockAppointment } from './bookings.repository.js';
 import { releaseClaimOf } from './ledger.js';
 import { WaitlistService } from './waitlist.service.js';
+import { resumeClosedDayReleases } from './closedDay.js';
 
 /** The lease slot of a run: the local minute it started in. */
 function minuteSlot(ctx: AppContext): string {
@@ -64,7 +65,7 @@ export async function purgeBookingLeftovers(ctx: AppContext): Promise<Record<str
   }));
 }
 
-const LEASED_JOBS = ['booking-no-shows', 'waitlist-holds', 'booking-housekeeping'];
+const LEASED_JOBS = ['booking-no-shows', 'waitlist-holds', 'booking-housekeeping', 'closed-day-releases'];
 
 export const noShowJob: Job = {
   name: 'booking-no-shows',
@@ -84,4 +85,11 @@ export const bookingHousekeepingJob: Job = {
   run: (ctx) => runOnce(ctx, 'booking-housekeeping', minuteSlot(ctx), () => purgeBookingLeftovers(ctx)),
 };
 
-export const bookingJobs: Job[] = [noShowJob, waitlistHoldsJob, bookingHousekeepingJob];
+/** A closure's cancellations that an instance left half-done (it stopped): finished in batches (closedDay.ts). */
+export const closedDayReleasesJob: Job = {
+  name: 'closed-day-releases',
+  schedule: '* * * * *',
+  run: (ctx) => runOnce(ctx, 'closed-day-releases', minuteSlot(ctx), () => resumeClosedDayReleases(ctx)),
+};
+
+export const bookingJobs: Job[] = [noShowJob, waitlistHoldsJob, bookingHousekeepingJob, closedDayReleasesJob];

@@ -90,47 +90,36 @@ export async function notifyCancelled(m: Manager, env: NotifyEnv, a: Appointment
 
 /**
  * The station closed the booked day (a coordinator's closure): the booking is cancelled,
- * the worker is told why and asked to book another day.
+ * the worker is told why and asked to book another day (pure; closedDay.ts writes these
+ * for a whole batch at once, and withdraws the pending reminders, reminderKey, with them).
  */
-export async function notifyCancelledForClosure(
-  m: Manager,
+export function closureCancelMessage(
   env: NotifyEnv,
-  a: AppointmentRow,
+  a: Pick<AppointmentRow, 'id' | 'phone' | 'lang' | 'date' | 'startAt' | 'code'>,
   stationName: string,
   reason: string | null,
-): Promise<void> {
-  await withdrawReminder(m, a);
-  await enqueueNotification(
-    m,
-    env.clock,
-    workerSms(
-      a.phone,
-      'booking.cancelled_closure',
-      a.lang,
-      { station: stationName, date: a.date, time: zonedParts(a.startAt, env.timeZone).time, code: a.code, reason },
-      { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id, reason } },
-    ),
+): NewNotification {
+  return workerSms(
+    a.phone,
+    'booking.cancelled_closure',
+    a.lang,
+    { station: stationName, date: a.date, time: zonedParts(a.startAt, env.timeZone).time, code: a.code, reason },
+    { dedupeKey: `appt:${a.id}:cancelled`, payload: { appointmentId: a.id, reason } },
   );
 }
 
-/** The same for a place on that day's waitlist: it lapses, and the worker is told. */
-export async function notifyWaitlistClosed(
-  m: Manager,
-  env: NotifyEnv,
-  entry: WaitlistEntryRow,
+/** The same for a place on that day's waitlist: it lapses, and the worker is told (pure). */
+export function waitlistClosedMessage(
+  entry: Pick<WaitlistEntryRow, 'id' | 'phone' | 'lang' | 'date' | 'code'>,
   stationName: string,
   reason: string | null,
-): Promise<void> {
-  await enqueueNotification(
-    m,
-    env.clock,
-    workerSms(
-      entry.phone,
-      'waitlist.closed',
-      entry.lang,
-      { station: stationName, date: entry.date, code: entry.code, reason },
-      { dedupeKey: `waitlist:${entry.id}:closed`, payload: { waitlistEntryId: entry.id, reason } },
-    ),
+): NewNotification {
+  return workerSms(
+    entry.phone,
+    'waitlist.closed',
+    entry.lang,
+    { station: stationName, date: entry.date, code: entry.code, reason },
+    { dedupeKey: `waitlist:${entry.id}:closed`, payload: { waitlistEntryId: entry.id, reason } },
   );
 }
 

@@ -52,6 +52,7 @@ import {
   slotsOfDay,
 } from './ledger.js';
 import { LookupGuard } from './lookupGuard.js';
+import { lockStationShared } from './closedDay.js';
 import { logPersonalDataView } from '../privacy/accessLog.js';
 import { computeSlots } from './slots.js';
 
@@ -219,6 +220,8 @@ export class BookingsService {
     return this.ctx.db.tx(async (m) => {
       const now = this.ctx.clock.now();
       await lockPhone(m, owned.phone, now);
+      // Before the first plain read: a closure of the station either committed before this move reads the calendar, or waits for it (closedDay.ts).
+      await lockStationShared(m, owned.stationId);
       const a = await this.reread(m, owned.id);
       if (a.status !== 'booked') throw conflict(`This booking is ${a.status.replace('_', ' ')} and can no longer be moved`);
       if (a.startAt.getTime() <= now.getTime()) throw conflict('This consultation has already started; it can no longer be moved');

@@ -6,7 +6,11 @@
  *   1. one batch of reads: lock the phone's guard row (MySQL), then the station, its published
  *      shifts and local calendar days for the date (the booking thread keeps these between
  *      bookings: StationDayCache), the seats already claimed in the slot, the phone's live
- *      bookings, the person-key secret (and an Idempotency-Key);
+ *      bookings, the person-key secret (and an Idempotency-Key). On MySQL the station's row
+ *      and the day's calendar rows are read with a shared lock, held to COMMIT: a closure
+ *      locks the rows of the stations it closes before it reads anything (closedDay.ts), so a
+ *      booking either commits before the closure counts the day's bookings or reads the
+ *      closure and is refused — no booking lands on a closed day, at no extra round trip;
  *   2. the rules, in memory (slots.ts, appointmentRules.ts): a real slot with a seat
  *      left, the per-phone limits;
  *   3. insert the appointment; then its seat claim, its SMS and the idempotency key;
@@ -153,18 +157,23 @@ async function place(
   //    starts only once the lock is held, so they see every booking this phone has committed.
   //    SQLite needs no guard: its write transactions (BEGIN IMMEDIATE) never overlap.
   const guarded = sql.dialect === 'mysql';
+  // Shared locks on the station and its calendar day (MySQL): they serialise with a closure
+  // (see the header). The calendar's is a locking read too, so it sees a closure that committed
+  // while this booking waited, even in a transaction whose snapshot began earlier (a booking
+  // made from a hotline call).
+  const shared = guarded ? ' LOCK IN SHARE MODE' : '';
   const stmts: Stmt[] = [];
   const at = (stmt: Stmt) => stmts.push(stmt) - 1;
   if (guarded) at(lockPhoneStmt(sql, input.phone, now));
   const dayReads = cached
     ? null
     : {
-        station: at({ sql: 'SELECT name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id = ?', params: [input.stationId] }),
+        station: at({ sql: `SELECT name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id = ?${shared}`, params: [input.stationId] }),
         shifts: at({
           sql: "SELECT s.shift_start AS shiftStart, s.shift_end AS shiftEnd, l.name AS lawyerName FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE s.station_id = ? AND s.date = ? AND s.status = 'published' ORDER BY s.seat, s.id",
           params: [input.stationId, local.date],
         }),
-        calendar: at({ sql: 'SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date = ?', params: [local.date] }),
+        calendar: at({ sql: `SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date = ?${shared}`, params: [local.date] }),
       };
   const seatsAt = at({ sql: 'SELECT seat_no AS seatNo FROM appointment_seats WHERE station_id = ? AND date = ? AND slot_time = ?', params: [input.stationId, local.date, local.time] });
   const phoneAt = at({

@@ -4,8 +4,9 @@
  * whole group instead of four for each booking.
  *
  *   1. one batch of reads: lock every phone's guard row (in phone order, so two groups
- *      never wait on each other crosswise), then the stations, published shifts and
- *      calendar days of the group's dates, the seats already claimed in its slots, its
+ *      never wait on each other crosswise), then the stations and calendar days of the
+ *      group's dates with a shared lock (as placement.ts does, against a closure), the
+ *      published shifts, the seats already claimed in its slots, its
  *      phones' live bookings, their Idempotency-Keys already stored and the person-key
  *      secret;
  *   2. the rules, in memory, booking after booking in arrival order, each seeing the
@@ -101,14 +102,15 @@ export async function placeGroup(sql: Sql, ctx: AppContext, items: readonly Grou
   const stmts: Stmt[] = [];
   const at = (stmt: Stmt) => stmts.push(stmt) - 1;
   if (sql.dialect === 'mysql') at(lockPhonesStmt(sql, phones, now));
-  const stationsAt = at({ sql: `SELECT id, name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id IN (${marks(stationIds.length)})`, params: stationIds });
+  const shared = sql.dialect === 'mysql' ? ' LOCK IN SHARE MODE' : '';
+  const stationsAt = at({ sql: `SELECT id, name, open_hours, slot_minutes, seats_per_slot, active FROM stations WHERE id IN (${marks(stationIds.length)})${shared}`, params: stationIds });
   const shiftsAt = at({
     sql:
       'SELECT s.station_id AS stationId, s.date AS date, s.shift_start AS shiftStart, s.shift_end AS shiftEnd, l.name AS lawyerName ' +
       `FROM shifts s JOIN lawyers l ON l.id = s.lawyer_id WHERE (${stationDays.map(() => '(s.station_id = ? AND s.date = ?)').join(' OR ')}) AND s.status = 'published' ORDER BY s.seat, s.id`,
     params: stationDays.flat(),
   });
-  const calendarAt = at({ sql: `SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date IN (${marks(dates.length)})`, params: dates });
+  const calendarAt = at({ sql: `SELECT date, kind, name, station_id AS stationId FROM calendar_days WHERE date IN (${marks(dates.length)})${shared}`, params: dates });
   const seatsAt = at({
     sql:
       'SELECT station_id AS stationId, date, slot_time AS slotTime, seat_no AS seatNo FROM appointment_seats ' +

@@ -15,6 +15,8 @@ import { notifyBooked, notifyEnv } from './bookings.notify.js';
 import { presentBooking } from './bookings.present.js';
 import type { Booking, CodePhoneInput, WaitlistEntryDto, WaitlistInput } from './bookings.schema.js';
 import { lawyerNameAt } from './appointmentRules.js';
+import { lockStationShared } from './closedDay.js';
+import { loadWorkingCalendar } from '../calendar/calendar.repository.js';
 import { assertPhoneMayBook, offerFreedSeat, requireStation, slotsOfDay } from './ledger.js';
 import { LookupGuard, PhoneRefusal } from './lookupGuard.js';
 
@@ -90,6 +92,8 @@ export class WaitlistService {
     return this.ctx.db.tx(async (m) => {
       const now = this.ctx.clock.now();
       await lockPhone(m, found.phone, now);
+      // Before the first plain read, so that a closure of the day is either seen or waits (closedDay.ts).
+      await lockStationShared(m, found.stationId);
       const entry = (await m.findOneBy(WaitlistEntryEntity, { id: found.id }))!;
       const hold = await m.findOneBy(AppointmentSeatEntity, { waitlistEntryId: entry.id });
       if (entry.status === 'booked') throw conflict('This waitlist place has already become a booking');
@@ -97,6 +101,10 @@ export class WaitlistService {
         throw conflict('No seat is being held for you right now (an offer lasts a limited time)');
       }
       const station = await requireStation(m, entry.stationId);
+      // A closure's batches lapse the day's waitlist a moment after it commits: until then, its calendar says no.
+      if (!(await loadWorkingCalendar(m, hold.date, hold.date)).isWorkingDay(hold.date, station.id)) {
+        throw conflict('The station is closed on that day, so this waitlist place has lapsed; please book another day');
+      }
       const startAt = zonedInstant(hold.date, hold.slotTime, this.ctx.config.timeZone);
       const endAt = new Date(startAt.getTime() + station.slotMinutes * 60_000);
       await assertPhoneMayBook(m, this.ctx, entry.phone, { start: startAt, end: endAt });

@@ -7,12 +7,19 @@ import type { AuthUser } from '../auth/policy.js';
 import { zonedParts } from '../lib/dates.js';
 import { assertManages } from '../stations/scope.js';
 import { StationEntity } from '../stations/stations.entity.js';
-import { bookingsClosedBy, countByStation, releaseClosedDay, type ClosedDayOutcome } from '../bookings/closedDay.js';
-import type { AppointmentRow } from '../bookings/appointments.entity.js';
+import {
+  lockStationsForClosure,
+  runRelease,
+  startRelease,
+  strandedBy,
+  total,
+  type ClosedDayOutcome,
+  type Stranded,
+} from '../bookings/closedDay.js';
 import { CalendarDayEntity, type CalendarDayRow } from './calendar.entity.js';
 import { loadLocalDays, loadWorkingCalendar } from './calendar.repository.js';
 import type { CalendarDayDto, CreateCalendarDayInput } from './calendar.schema.js';
-import { isCoveredByNationalData, nationalDays, type WorkingCalendar } from './workingCalendar.js';
+import { isCoveredByNationalData, nationalDays } from './workingCalendar.js';
 
 // The calendar's queries live in calendar.repository.ts; rosters and statistics read them from here.
 export { loadLocalDays, loadWorkingCalendar };
@@ -25,16 +32,20 @@ function presentLocal(r: CalendarDayRow): CalendarDayDto {
  * The details of the 409 that asks a coordinator to confirm: what to send, and how many live
  * bookings would be cancelled, in all (`bookings`) and per station (`bookings.<stationId>`), as digits.
  */
-function confirmationDetails(bookings: readonly AppointmentRow[]): ErrorDetail[] {
+function confirmationDetails(stranded: Stranded): ErrorDetail[] {
   return [
     { path: 'cancelBookings', message: 'set to true to cancel these bookings; each worker is told by SMS' },
-    { path: 'bookings', message: String(bookings.length) },
-    ...[...countByStation(bookings)].map(([stationId, n]) => ({ path: `bookings.${stationId}`, message: String(n) })),
+    { path: 'bookings', message: String(total(stranded)) },
+    ...[...stranded.bookings].map(([stationId, n]) => ({ path: `bookings.${stationId}`, message: String(n) })),
   ];
 }
 
 export class CalendarService {
-  constructor(private readonly ctx: AppContext) {}
+  /** `batches`: how many cancellations the closure's own transaction and each one after it make (closedDay.ts; tests set them small). */
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly batches: { first?: number; rest?: number } = {},
+  ) {}
 
   async list(from: string, to: string, stationId?: number): Promise<{ days: CalendarDayDto[]; uncoveredYears: number[] }> {
     const local = await this.ctx.db.read((m) => loadLocalDays(m, from, to, stationId));
@@ -51,8 +62,11 @@ export class CalendarService {
 
   /**
    * Add a local day. A closure (holiday) on a day with live bookings at the stations it
-   * closes is 409 unless `cancelBookings`: then the bookings are cancelled in the same
-   * transaction and each worker is told by SMS (bookings/closedDay.ts). Past days are history: 400.
+   * closes is 409 unless `cancelBookings`: then the bookings are cancelled and each worker is
+   * told by SMS (bookings/closedDay.ts) — in the closure's transaction, or for a closure of many
+   * stations, the first batch there and the rest in short transactions after it, before the
+   * answer. The closure locks the stations it closes first of all: a booking racing it either
+   * commits before it (and is counted and cancelled) or sees it. Past days are history: 400.
    */
   async create(input: CreateCalendarDayInput, actor: AuthUser, requestId?: string): Promise<CalendarDayDto> {
     const stationId = input.stationId ?? null;
@@ -61,8 +75,10 @@ export class CalendarService {
       throw badRequest('A local day cannot be set in the past', [{ path: 'date', message: `must be today (${today}) or later` }]);
     }
     let created: CalendarDayDto;
+    let pending: number | null = null;
     try {
       created = await this.ctx.db.tx(async (m) => {
+        await lockStationsForClosure(m, stationId);
         if (stationId !== null && !(await m.existsBy(StationEntity, { id: stationId }))) {
           throw badRequest('No such station', [{ path: 'stationId', message: 'no station has this id' }]);
         }
@@ -77,15 +93,15 @@ export class CalendarService {
         });
         let outcome: ClosedDayOutcome | null = null;
         if (row.kind === 'holiday') {
-          const closed = await this.strandedBy(m, row);
-          if (closed.bookings.length && !input.cancelBookings) {
+          const stranded = await strandedBy(m, this.ctx, row.date, row.stationId);
+          if (total(stranded) && !input.cancelBookings) {
             throw conflict(
-              `Closing ${row.date} would cancel ${closed.bookings.length} live booking(s); send cancelBookings: true to close the day, cancel them and tell each worker by SMS`,
+              `Closing ${row.date} would cancel ${total(stranded)} live booking(s); send cancelBookings: true to close the day, cancel them and tell each worker by SMS`,
               'conflict',
-              confirmationDetails(closed.bookings),
+              confirmationDetails(stranded),
             );
           }
-          outcome = await this.release(m, row, closed, actor, requestId);
+          ({ outcome, pending } = await this.release(m, row, stranded, actor, requestId));
         }
         await recordAudit(m, this.ctx.clock, {
           actor,
@@ -103,7 +119,7 @@ export class CalendarService {
       }
       throw err;
     }
-    if (created.kind === 'holiday') await this.sweepAfterCommit(created.id!, actor, requestId);
+    if (pending !== null) await this.finish(pending);
     return created;
   }
 
@@ -112,7 +128,13 @@ export class CalendarService {
    * bookings that is 409 unless `cancelBookings`, as for a new closure. A day gone by stays.
    */
   async remove(id: number, actor: AuthUser, requestId?: string, opts: { cancelBookings?: boolean } = {}): Promise<void> {
+    // A day's station and kind never change: read first, so that removing an extra working day
+    // locks the stations it closes again before anything else (see create).
+    const before = await this.ctx.db.read((m) => m.findOneBy(CalendarDayEntity, { id }));
+    if (!before) throw notFound('No such local day');
+    let pending: number | null = null;
     await this.ctx.db.tx(async (m) => {
+      if (before.kind === 'workday') await lockStationsForClosure(m, before.stationId);
       const row = await m.findOneBy(CalendarDayEntity, { id });
       if (!row) throw notFound('No such local day');
       await assertManages(m, actor, [row.stationId], row.stationId === null ? "remove the whole network's days" : "remove another station's days");
@@ -120,15 +142,15 @@ export class CalendarService {
       await m.delete(CalendarDayEntity, { id });
       let outcome: ClosedDayOutcome | null = null;
       if (row.kind === 'workday') {
-        const closed = await this.strandedBy(m, row);
-        if (closed.bookings.length && !opts.cancelBookings) {
+        const stranded = await strandedBy(m, this.ctx, row.date, row.stationId);
+        if (total(stranded) && !opts.cancelBookings) {
           throw conflict(
-            `Removing this working day closes ${row.date} again and would cancel ${closed.bookings.length} live booking(s); send cancelBookings=true to remove it, cancel them and tell each worker by SMS`,
+            `Removing this working day closes ${row.date} again and would cancel ${total(stranded)} live booking(s); send cancelBookings=true to remove it, cancel them and tell each worker by SMS`,
             'conflict',
-            confirmationDetails(closed.bookings),
+            confirmationDetails(stranded),
           );
         }
-        outcome = await this.release(m, row, closed, actor, requestId);
+        ({ outcome, pending } = await this.release(m, row, stranded, actor, requestId));
       }
       await recordAudit(m, this.ctx.clock, {
         actor,
@@ -139,51 +161,37 @@ export class CalendarService {
         requestId,
       });
     });
-  }
-
-  /** The live bookings stranded at the stations that `day` (just written or removed in this transaction) leaves closed. */
-  private async strandedBy(m: Manager, day: CalendarDayRow): Promise<{ calendar: WorkingCalendar; bookings: AppointmentRow[] }> {
-    const calendar = await loadWorkingCalendar(m, day.date, day.date);
-    return { calendar, bookings: await bookingsClosedBy(m, this.ctx, day.date, day.stationId, calendar) };
-  }
-
-  /** Cancel them, and let the waitlist of those days lapse; everyone is told by SMS. */
-  private release(
-    m: Manager,
-    day: CalendarDayRow,
-    closed: { calendar: WorkingCalendar; bookings: AppointmentRow[] },
-    actor: AuthUser,
-    requestId?: string,
-  ): Promise<ClosedDayOutcome> {
-    return releaseClosedDay(m, this.ctx, { date: day.date, stationId: day.stationId, calendar: closed.calendar }, closed.bookings, {
-      actor,
-      requestId,
-      calendarDayId: day.id,
-    });
+    if (pending !== null) await this.finish(pending);
   }
 
   /**
-   * MySQL only: a booking whose transaction read the calendar just before the closure was
-   * committed can land on the closed day (SQLite's write transactions never overlap, and a
-   * booking reads the calendar inside its own). Look once more, after the commit, and cancel
-   * what slipped in: the coordinator asked for the day to be closed.
+   * Cancel what `day` (just written, or just removed) strands and let the waitlist of that
+   * day lapse; everyone is told by SMS. The answer and the audit entry give the whole count
+   * (`stranded`), of which the first batch is cancelled here and any rest by `finish`.
    */
-  private async sweepAfterCommit(calendarDayId: number, actor: AuthUser, requestId?: string): Promise<void> {
-    if (this.ctx.db.kind !== 'mysql') return;
-    await this.ctx.db.tx(async (m) => {
-      const day = await m.findOneBy(CalendarDayEntity, { id: calendarDayId });
-      if (!day) return;
-      const outcome = await this.release(m, day, await this.strandedBy(m, day), actor, requestId);
-      if (outcome.cancelledBookings + outcome.closedWaitlist === 0) return;
-      await recordAudit(m, this.ctx.clock, {
-        actor,
-        action: 'calendar_day.sweep',
-        entity: 'calendar_day',
-        entityId: day.id,
-        details: { date: day.date, ...outcome },
-        requestId,
-      });
-    });
+  private async release(
+    m: Manager,
+    day: Pick<CalendarDayRow, 'id' | 'date' | 'stationId'>,
+    stranded: Stranded,
+    actor: AuthUser,
+    requestId?: string,
+  ): Promise<{ outcome: ClosedDayOutcome; pending: number | null }> {
+    const spec = { date: day.date, stationId: day.stationId, calendarDayId: day.id, actor: { id: actor.id, username: actor.username }, requestId };
+    const { pending } = await startRelease(m, this.ctx, spec, this.batches.first);
+    return { outcome: { cancelledBookings: total(stranded), closedWaitlist: stranded.waitlist }, pending };
+  }
+
+  /**
+   * The rest of a big closure's cancellations, batch after batch, once the closure has
+   * committed. A failure here leaves the release pending for the job (closedDay.ts) and does
+   * not undo the closure, which stands: the answer is still the closure's.
+   */
+  private async finish(releaseId: number): Promise<void> {
+    try {
+      await runRelease(this.ctx, releaseId, this.batches.rest);
+    } catch (err) {
+      this.ctx.logger.warn({ err: (err as Error).message, releaseId }, 'a closure left cancellations for the job to finish');
+    }
   }
 
   /** The network's date now. */

@@ -81,6 +81,7 @@ const exact: Record<string, string> = {
   'This phone number is already on the waitlist for that day': '该手机号已在当天的候补名单中',
   'This waitlist place has already become a booking': '该候补已转为预约',
   'No seat is being held for you right now (an offer lasts a limited time)': '目前没有为您保留的名额（保留时间有限）',
+  'The station is closed on that day, so this waitlist place has lapsed; please book another day': '该站当天暂停服务，您的候补已失效，请另选日期预约',
   'The held seat is no longer yours; please try again': '保留的名额已失效，请重试',
   'The offer changed at the same moment; please try again': '名额刚刚发生变化，请重试',
   'hold changed meanwhile': '保留的名额刚刚发生变化',
