@@ -6,13 +6,13 @@
 import { In } from 'typeorm';
 import type { AppContext } from '../context.js';
 import { UserEntity } from '../auth/users.entity.js';
-import { categoryLabel, isDisputeCategory } from '../domain/categories.js';
 import { runOnce, type LeaseOutcome } from '../jobs/lease.js';
 import type { Job } from '../jobs/scheduler.js';
 import { zonedParts } from '../lib/dates.js';
 import { maskName, maskPhone, maskPhonesInText } from '../lib/mask.js';
-import type { MessageText } from '../notifications/messageText.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import { notifyUser } from '../notifications/fanout.js';
+import type { FollowUpItem } from '../notifications/messageText.js';
+import { followUpLine } from '../notifications/staffText.js';
 import type { HotlineCallRow } from './hotline.entity.js';
 import { dueFollowUps, stationNames } from './hotline.repository.js';
 
@@ -27,13 +27,20 @@ export interface FollowUpRunSummary {
   reminders: number;
 }
 
-/** One reminder line: due date, caller (masked), category and the start of the summary. Pure. */
-export function reminderLine(c: HotlineCallRow, today: string): string {
-  const who = [c.callerName ? maskName(c.callerName) : '', c.callerPhone ? maskPhone(c.callerPhone) : ''].filter(Boolean).join(' ') || '匿名来电';
-  const category = isDisputeCategory(c.category) ? categoryLabel(c.category) : c.category;
-  const summary = maskPhonesInText(c.summary).replace(/\s+/g, ' ').slice(0, 40);
-  return `· ${c.followUpDate}${c.followUpDate! < today ? '（逾期）' : ''} ${who} [${category}] ${summary}`;
+/** One call as a reminder lists it: due date, caller (masked), category and the start of the summary (numbers in it masked). Pure. */
+export function reminderItem(c: HotlineCallRow, today: string): FollowUpItem {
+  const who = [c.callerName ? maskName(c.callerName) : '', c.callerPhone ? maskPhone(c.callerPhone) : ''].filter(Boolean).join(' ');
+  return {
+    due: c.followUpDate!,
+    overdue: c.followUpDate! < today,
+    caller: who || null,
+    category: c.category,
+    summary: maskPhonesInText(c.summary).replace(/\s+/g, ' ').slice(0, 40),
+  };
 }
+
+/** The same as a Chinese reminder's line. */
+export const reminderLine = (c: HotlineCallRow, today: string): string => followUpLine(reminderItem(c, today), 'zh');
 
 export async function runFollowUpReminders(ctx: AppContext, opts: { instance?: string } = {}): Promise<LeaseOutcome<FollowUpRunSummary>> {
   const today = zonedParts(ctx.clock.now(), ctx.config.timeZone).date;
@@ -54,22 +61,13 @@ export async function runFollowUpReminders(ctx: AppContext, opts: { instance?: s
         for (const user of staff) {
           const calls = byStation.get(user.stationId!) ?? [];
           const overdue = calls.filter((c) => c.followUpDate! < today).length;
-          const lines = calls.slice(0, MAX_LINES).map((c) => reminderLine(c, today));
-          if (calls.length > MAX_LINES) lines.push(`……另有 ${calls.length - MAX_LINES} 个`);
-          const added = await enqueueNotification(m, ctx.clock, {
-            channel: 'in_app',
+          const items = calls.slice(0, MAX_LINES).map((c) => reminderItem(c, today));
+          const added = await notifyUser(m, ctx.clock, user, {
             kind: 'follow_up_reminder',
-            recipientUserId: user.id,
-            title: `今日回访提醒：${calls.length} 个待回访${overdue ? `（其中逾期 ${overdue} 个）` : ''}`,
-            body: `${names.get(user.stationId!) ?? ''}今天需要回访的来电：\n${lines.join('\n')}\n请在“热线”页面的回访列表中处理。`,
-            payload: {
-              date: today,
-              stationId: user.stationId,
-              callIds: calls.map((c) => c.id),
-              overdue,
-              text: { key: 'follow_up_reminder', params: { station: names.get(user.stationId!) ?? '', calls: calls.length, overdue } } satisfies MessageText,
-            },
+            text: { key: 'follow_up_reminder', params: { station: names.get(user.stationId!) ?? '', calls: calls.length, overdue, items } },
+            payload: { date: today, stationId: user.stationId, callIds: calls.map((c) => c.id), overdue },
             dedupeKey: `follow_up_reminder:${today}:${user.id}`,
+            inAppOnly: true,
           });
           if (added) reminders++;
         }

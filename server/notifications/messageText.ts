@@ -1,10 +1,10 @@
 /**
  * What a staff notification says, as data: a key and its parameters, stored in the
- * message's payload (`payload.text`) beside the Chinese title and body the server writes.
- * The bell renders the message in the reader's language from it (English:
- * client/src/features/notifications/englishText.ts); messages without it, and Chinese
- * readers, get the stored text. E-mail goes out as stored, in Chinese. (Workers' SMS are
- * another matter: written in the language of their booking, server/bookings/workerSms.ts.)
+ * message's payload (`payload.text`) beside the title and body the server wrote in the
+ * recipient's language (`payload.lang`). staffText.ts holds each key's Chinese and English
+ * words: e-mails are written from it in the recipient's language, and the bell renders a
+ * message from it when its reader's language is another. (Workers' SMS are another matter:
+ * written in the language of their booking, server/bookings/workerSms.ts.)
  */
 
 /** A swap's story: its day and station, who asks and who answers, and the notes given. */
@@ -41,7 +41,24 @@ export type MessageText =
   | { key: 'roster_drafted'; params: { month: string; stations: number; gaps: number } }
   | { key: 'roster_published'; params: { month: string; duties: number } }
   | { key: 'shift_gained' | 'shift_lost'; params: { date: string; station: string } }
-  | { key: 'follow_up_reminder'; params: { station: string; calls: number; overdue: number } };
+  | { key: 'follow_up_reminder'; params: FollowUpReminderParams };
+
+/** One call to ring back, as a reminder lists it: the caller already masked (null: anonymous), the category as its code. */
+export interface FollowUpItem {
+  due: string;
+  overdue: boolean;
+  caller: string | null;
+  category: string;
+  summary: string;
+}
+
+/** `items`: the first calls, listed (reminders written before they were data have none; `calls` counts them all). */
+export interface FollowUpReminderParams {
+  station: string;
+  calls: number;
+  overdue: number;
+  items?: FollowUpItem[];
+}
 
 export type MessageTextKey = MessageText['key'];
 

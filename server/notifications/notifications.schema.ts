@@ -5,11 +5,11 @@ export const inAppMessageSchema = z
   .object({
     id: z.number().int(),
     kind: z.string().meta({ description: 'e.g. roster_published, swap_requested, swap_offer, swap_accepted, swap_awaiting_approval, swap_applied, swap_rejected, swap_declined' }),
-    title: z.string(),
+    title: z.string().meta({ description: "in the reader's language (their `lang`) where the message can be written in it, else as it was written" }),
     body: z.string(),
     payload: z.record(z.string(), z.unknown()).meta({
       description:
-        'ids to link to, e.g. {swapId, shiftId, date}; and `text`: {key, params}, the message as data, from which a client shows it in the reader\'s language (title and body are the Chinese the server wrote)',
+        'ids to link to, e.g. {swapId, shiftId, date}; `lang`: the language title and body are in (zh, en); and `text`: {key, params}, the message as data, from which a client may show it in another language',
     }),
     createdAt: z.string(),
     readAt: z.string().nullable(),

@@ -1,22 +1,27 @@
-/** A signed-in user's in-app messages: paged, counted, marked read. Other channels are not shown here. */
+/**
+ * A signed-in user's in-app messages: paged, counted, marked read, each in the reader's
+ * language (staffText.ts shownText). Other channels are not shown here.
+ */
 import type { AppContext } from '../context.js';
 import type { AuthUser } from '../auth/policy.js';
 import { notFound } from '../http/errors.js';
 import { formatInstant } from '../lib/dates.js';
 import { NotificationEntity, type NotificationRow } from './notifications.entity.js';
 import type { InAppMessage, MessagePage } from './notifications.schema.js';
+import { shownText } from './staffText.js';
 
 export class NotificationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private present(n: NotificationRow): InAppMessage {
+  private present(n: NotificationRow, reader: AuthUser): InAppMessage {
     const tz = this.ctx.config.timeZone;
+    const { title, body, lang } = shownText(n, reader.lang ?? 'zh');
     return {
       id: n.id,
       kind: n.kind,
-      title: n.title,
-      body: n.body,
-      payload: n.payload ?? {},
+      title,
+      body,
+      payload: { ...n.payload, lang },
       createdAt: formatInstant(n.createdAt, tz),
       readAt: n.readAt ? formatInstant(n.readAt, tz) : null,
     };
@@ -33,7 +38,7 @@ export class NotificationsService {
         .skip((q.page - 1) * q.pageSize)
         .take(q.pageSize)
         .getManyAndCount();
-      return { items: rows.map((r) => this.present(r)), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((r) => this.present(r, user)), total, page: q.page, pageSize: q.pageSize };
     });
   }
 
@@ -62,7 +67,7 @@ export class NotificationsService {
           .where('id = :id AND read_at IS NULL', { id })
           .execute();
       }
-      return this.present(row);
+      return this.present(row, user);
     });
   }
 

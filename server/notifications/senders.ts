@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { maskPhone } from '../lib/phone.js';
 import type { Channel, NotificationRow } from './notifications.entity.js';
+import { EMAIL_FOOTER } from './staffText.js';
 
 export interface Sender {
   channel: Channel;
@@ -71,11 +72,13 @@ export class SmtpEmailSender implements Sender {
   }
   async send(n: NotificationRow): Promise<void> {
     if (!n.recipientEmail) throw new Error('The message has no e-mail address');
+    // The footer in the language the message was written in (rows from before users had one are Chinese).
+    const footer = EMAIL_FOOTER[n.payload?.lang === 'en' ? 'en' : 'zh'](this.publicBaseUrl);
     await this.transport.sendMail({
       from: this.from,
       to: n.recipientEmail,
       subject: n.title,
-      text: `${n.body}\n\n--\n职工维权服务站值班系统 ${this.publicBaseUrl}\n此邮件由系统自动发送，请勿直接回复。`,
+      text: `${n.body}\n\n--\n${footer}`,
       // One Message-ID per outbox row: if a message is ever sent twice (a crash between
       // sending and recording it), mail systems can tell it is the same message.
       messageId: `<notification-${n.id}-${n.createdAt.getTime()}@${this.domain}>`,

@@ -45,10 +45,6 @@ export async function runDraftNextMonth(ctx: AppContext, opts: { instance?: stri
         for (const c of coordinators) {
           await notifyUser(m, ctx.clock, c, {
             kind: 'roster_drafted',
-            title: `${month} 排班草稿已生成${gaps.length ? `，有 ${gaps.length} 个空缺` : ''}`,
-            body: gaps.length
-              ? `系统已为 ${stationIds.length} 个服务站生成 ${month} 值班草稿，其中 ${gaps.length} 个值班日无人可排，请在“排班”页面处理后发布。`
-              : `系统已为 ${stationIds.length} 个服务站生成 ${month} 值班草稿，没有空缺，请核对后发布。`,
             payload: { month, gaps: gaps.length },
             text: { key: 'roster_drafted', params: { month, stations: stationIds.length, gaps: gaps.length } },
             dedupeKey: `roster_drafted:${month}:${c.id}`,

@@ -452,8 +452,6 @@ export class RostersService {
     for (const u of users) {
       await notifyUser(m, this.ctx.clock, u, {
         kind: 'roster_published',
-        title: `${month} 值班表已发布`,
-        body: `您在 ${month} 有 ${byLawyer.get(u.lawyerId!) ?? 0} 个值班日，请在“我的值班”中查看。`,
         payload: { month },
         text: { key: 'roster_published', params: { month, duties: byLawyer.get(u.lawyerId!) ?? 0 } },
       });
@@ -540,8 +538,6 @@ export class RostersService {
       const gained = u.lawyerId === shift.lawyerId;
       await notifyUser(m, this.ctx.clock, u, {
         kind: 'shift_changed',
-        title: gained ? `新增值班：${shift.date}` : `值班已调整：${shift.date}`,
-        body: `${station?.name ?? ''} ${shift.date} 的值班${gained ? '已安排给您' : '已改由其他律师承担'}。`,
         payload: { shiftId: shift.id, date: shift.date },
         text: { key: gained ? 'shift_gained' : 'shift_lost', params: { date: shift.date, station: station?.name ?? '' } },
       });

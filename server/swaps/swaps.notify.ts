@@ -21,9 +21,7 @@ import type { SwapRow } from './swaps.entity.js';
 
 export interface SwapMessage {
   kind: string;
-  title: string;
-  body: string;
-  /** The same, as data for the bell (messageText.ts). */
+  /** What it says, as data: each recipient reads it in their language (notifications/staffText.ts). */
   text: MessageText;
 }
 
@@ -53,78 +51,21 @@ const swapText = (key: SwapTextKey, s: SwapStory): MessageText => ({
   } satisfies SwapTextParams,
 });
 
-const day = (s: SwapStory) => `${s.swap.date} ${s.stationName}`;
-const otherDay = (s: SwapStory) => (s.toDate ? `${s.toDate} ${s.toStationName ?? ''}` : '');
+const message = (kind: string, key: SwapTextKey, s: SwapStory): SwapMessage => ({ kind, text: swapText(key, s) });
 
+/** The message of each event; a request names the other day when it is an exchange (the story's `toDate`). */
 export const swapMessages = {
-  requestedNamed: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_requested',
-    text: swapText('swap_requested', s),
-    title: `换班请求：${day(s)}`,
-    body: `${s.fromName} 希望将 ${day(s)} 的值班转给您${s.swap.note ? `（${s.swap.note}）` : ''}。请在“我的值班”中接受。`,
-  }),
-  requestedExchange: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_requested',
-    text: swapText('swap_requested', s),
-    title: `换班请求：${day(s)} ⇄ ${otherDay(s)}`,
-    body: `${s.fromName} 希望用 ${day(s)} 的值班与您 ${otherDay(s)} 的值班互换${s.swap.note ? `（${s.swap.note}）` : ''}。请在“我的值班”中接受。`,
-  }),
-  openOffer: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_offer',
-    text: swapText('swap_offer', s),
-    title: `可接值班：${day(s)}`,
-    body: `${s.fromName} 无法出席 ${day(s)} 的值班，您可以接手${s.swap.note ? `（${s.swap.note}）` : ''}。先接受者得。`,
-  }),
-  offerReminder: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_offer_reminder',
-    text: swapText('swap_offer_reminder', s),
-    title: `仍无人接手：${day(s)}`,
-    body: `${s.fromName} 转让的 ${day(s)} 值班还没有人接手。若您可以出席，请在“我的值班”中接受。`,
-  }),
-  acceptedToRequester: (s: SwapStory, needsApproval: boolean): SwapMessage => ({
-    kind: 'swap_accepted',
-    text: swapText(needsApproval ? 'swap_accepted_pending' : 'swap_accepted', s),
-    title: `${s.toName ?? ''} 已接受换班：${day(s)}`,
-    body: needsApproval ? `${s.toName ?? ''} 已接受您 ${day(s)} 的换班请求，等待协调员审批。` : `${s.toName ?? ''} 已接受您 ${day(s)} 的换班请求。`,
-  }),
-  awaitingApproval: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_awaiting_approval',
-    text: swapText('swap_awaiting_approval', s),
-    title: `换班待审批：${day(s)}`,
-    body: `${s.fromName} → ${s.toName ?? ''}：${day(s)}${s.toDate ? ` ⇄ ${otherDay(s)}` : ''}，双方已同意，请审批。`,
-  }),
-  applied: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_applied',
-    text: swapText('swap_applied', s),
-    title: `换班已生效：${day(s)}`,
-    body: s.toDate
-      ? `${s.fromName} 与 ${s.toName ?? ''} 已互换 ${day(s)} 与 ${otherDay(s)} 的值班。`
-      : `${day(s)} 的值班已由 ${s.fromName} 转给 ${s.toName ?? ''}。`,
-  }),
-  rejected: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_rejected',
-    text: swapText('swap_rejected', s),
-    title: `换班未获批准：${day(s)}`,
-    body: `${day(s)} 的换班请求未获批准${s.swap.decisionNote ? `：${s.swap.decisionNote}` : ''}。值班安排不变。`,
-  }),
-  declined: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_declined',
-    text: swapText('swap_declined', s),
-    title: `${s.toName ?? ''} 无法接班：${day(s)}`,
-    body: `${s.toName ?? ''} 婉拒了您 ${day(s)} 的换班请求${s.swap.decisionNote ? `：${s.swap.decisionNote}` : ''}。值班安排不变，您可以改问其他同事或公开转让。`,
-  }),
-  cancelled: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_cancelled',
-    text: swapText('swap_cancelled', s),
-    title: `换班已撤回：${day(s)}`,
-    body: `${day(s)} 的换班请求已撤回${s.swap.reason ? `（${s.swap.reason}）` : ''}。值班安排不变。`,
-  }),
-  expired: (s: SwapStory): SwapMessage => ({
-    kind: 'swap_expired',
-    text: swapText('swap_expired', s),
-    title: `换班已过期：${day(s)}`,
-    body: `${day(s)} 的换班请求在值班日前未完成，已过期。`,
-  }),
+  requestedNamed: (s: SwapStory) => message('swap_requested', 'swap_requested', s),
+  requestedExchange: (s: SwapStory) => message('swap_requested', 'swap_requested', s),
+  openOffer: (s: SwapStory) => message('swap_offer', 'swap_offer', s),
+  offerReminder: (s: SwapStory) => message('swap_offer_reminder', 'swap_offer_reminder', s),
+  acceptedToRequester: (s: SwapStory, needsApproval: boolean) => message('swap_accepted', needsApproval ? 'swap_accepted_pending' : 'swap_accepted', s),
+  awaitingApproval: (s: SwapStory) => message('swap_awaiting_approval', 'swap_awaiting_approval', s),
+  applied: (s: SwapStory) => message('swap_applied', 'swap_applied', s),
+  rejected: (s: SwapStory) => message('swap_rejected', 'swap_rejected', s),
+  declined: (s: SwapStory) => message('swap_declined', 'swap_declined', s),
+  cancelled: (s: SwapStory) => message('swap_cancelled', 'swap_cancelled', s),
+  expired: (s: SwapStory) => message('swap_expired', 'swap_expired', s),
 };
 
 /** In-app message (and e-mail where they have an address) to every active user linked to these lawyers; `event` names the dedupe key. */
@@ -134,8 +75,6 @@ export async function tellLawyers(m: Manager, clock: Clock, lawyerIds: number[],
   for (const u of users) {
     const added = await notifyUser(m, clock, u, {
       kind: msg.kind,
-      title: msg.title,
-      body: msg.body,
       text: msg.text,
       payload: { swapId: swap.id, shiftId: swap.shiftId, date: swap.date },
       dedupeKey: `swap:${swap.id}:${event}:${u.id}`,
@@ -149,8 +88,6 @@ export async function tellCoordinators(m: Manager, clock: Clock, swap: SwapRow, 
   for (const u of await activeCoordinatorsOf(m, swap.stationId)) {
     await notifyUser(m, clock, u, {
       kind: msg.kind,
-      title: msg.title,
-      body: msg.body,
       text: msg.text,
       payload: { swapId: swap.id, shiftId: swap.shiftId, date: swap.date },
       dedupeKey: `swap:${swap.id}:${event}:${u.id}`,

@@ -66,7 +66,7 @@ describeEachDb('users’ e-mail and the e-mail fan-out', (kind) => {
   it('notifyUser writes in-app always and e-mail only for users with an address; a dedupe key covers both', async () => {
     const withMail = await userWithEmail(t, '  lawyer.mail@example.org ');
     const without = await t.make.user({ role: 'lawyer' });
-    const msg = { kind: 'test_message', title: '换班请求：测试', body: '正文', payload: { swapId: 7 } };
+    const msg = { kind: 'test_message', text: { key: 'shift_lost', params: { date: '2027-01-04', station: '测试站' } } as const, payload: { swapId: 7 } };
     for (let i = 0; i < 2; i++) {
       await t.db.tx(async (m) => {
         await notifyUser(m, t.clock, withMail, { ...msg, dedupeKey: `test:${withMail.id}` });
@@ -78,7 +78,7 @@ describeEachDb('users’ e-mail and the e-mail fan-out', (kind) => {
       ['in_app', 'sent'],
       ['email', 'pending'],
     ]);
-    expect(mine[1]).toMatchObject({ recipientEmail: 'lawyer.mail@example.org', title: msg.title, body: msg.body, payload: msg.payload, kind: 'test_message', attempts: 0 });
+    expect(mine[1]).toMatchObject({ recipientEmail: 'lawyer.mail@example.org', title: '值班已调整：2027-01-04', body: '测试站 2027-01-04 的值班已改由其他律师承担。', payload: msg.payload, kind: 'test_message', attempts: 0 });
     expect((await rowsOf(t, without.id)).map((r) => r.channel)).toEqual(['in_app']);
     // The bell shows in-app messages only.
     const login = await t.http.post('/api/auth/login').send({ username: withMail.username, password: withMail.password });

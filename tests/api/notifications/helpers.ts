@@ -20,7 +20,9 @@ export async function userWithEmail(t: TestApp, email: string, role: 'lawyer' | 
 /** notifyUser for a fresh user with an address; returns the e-mail outbox row. */
 export async function emailRow(t: TestApp, email: string, msg: Partial<UserMessage> = {}): Promise<NotificationRow> {
   const u = await userWithEmail(t, email);
-  await t.db.tx((m) => notifyUser(m, t.clock, u, { kind: 'test_message', title: `测试通知 ${email}`, body: '正文：这是一条测试通知。', ...msg }));
+  await t.db.tx((m) =>
+    notifyUser(m, t.clock, u, { kind: 'test_message', text: { key: 'shift_gained', params: { date: '2027-01-04', station: `测试站 ${email}` } }, ...msg }),
+  );
   return t.db.read((m) => m.findOneByOrFail(NotificationEntity, { recipientUserId: u.id, channel: 'email' }));
 }
 

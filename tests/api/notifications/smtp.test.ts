@@ -14,6 +14,7 @@ import { LogEmailSender, SmtpEmailSender, defaultSenders } from '../../../server
 import { crew, type Member } from '../swaps/helpers.js';
 import { rowsOf, setEmail, startSmtp, userWithEmail, type TestSmtp } from './helpers.js';
 import { notifyUser } from '../../../server/notifications/fanout.js';
+import { UserEntity } from '../../../server/auth/users.entity.js';
 
 const FROM = '职工维权服务站 <noreply@weiquan.example.org>';
 
@@ -78,6 +79,7 @@ describeEachDb('e-mail through a real SMTP server', (kind) => {
     expect(mail.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/i);
     expect(mail.text).toContain(`${a.lawyer.name} 希望将 2026-12-10 观山湖区职工维权服务站 的值班转给您（出庭（劳动争议案））。`);
     expect(mail.text).toContain('https://weiquan.example.org');
+    expect(mail.text).toContain('此邮件由系统自动发送，请勿直接回复。');
     const row = (await rowsOf(t, b.userId, 'email')).find((r) => r.kind === 'swap_requested')!;
     expect(row).toMatchObject({ status: 'sent', attempts: 1 });
     expect(mail.headers.get('message-id')).toBe(`<notification-${row.id}-${row.createdAt.getTime()}@weiquan.example.org>`);
@@ -112,7 +114,7 @@ describeEachDb('e-mail through a real SMTP server', (kind) => {
   it('a temporary SMTP refusal (451) leaves the message failed and it arrives once the server accepts again', async () => {
     const who = await userWithEmail(t, 'wang.staff@example.org');
     await t.db.tx((m) =>
-      notifyUser(m, t.clock, who, { kind: 'roster_published', title: '2027-01 值班表已发布', body: '您在 2027-01 有 3 个值班日，请在“我的值班”中查看。' }),
+      notifyUser(m, t.clock, who, { kind: 'roster_published', text: { key: 'roster_published', params: { month: '2027-01', duties: 3 } } }),
     );
     smtp.refuse = '4.2.1 Mailbox busy, try later';
     try {
@@ -139,12 +141,25 @@ describeEachDb('e-mail through a real SMTP server', (kind) => {
     expect(got[0]!.text).toContain('您在 2027-01 有 3 个值班日，请在“我的值班”中查看。');
   });
 
+  it('a user who reads English gets the subject, the body and the footer in English', async () => {
+    const who = await userWithEmail(t, 'english.staff@example.org');
+    await t.db.tx((m) => m.update(UserEntity, { id: who.id }, { lang: 'en' }));
+    const user = await t.db.read((m) => m.findOneByOrFail(UserEntity, { id: who.id }));
+    await t.db.tx((m) => notifyUser(m, t.clock, user, { kind: 'roster_published', text: { key: 'roster_published', params: { month: '2027-03', duties: 2 } } }));
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
+    const [mail] = to('english.staff@example.org');
+    expect(mail!.subject).toBe('Roster for 2027-03 published');
+    expect(mail!.text).toBe(
+      "You have 2 duty days in 2027-03; see “My duty”.\n\n--\nWorkers' Rights Service Stations duty system https://weiquan.example.org\nThis e-mail was sent automatically; replies are not read.\n",
+    );
+  });
+
   it('an unreachable SMTP server is a failure to retry, not a lost message', async () => {
     const closed = await startSmtp();
     await closed.close(); // a port where nobody listens any more
     const ctx = { ...t.ctx, config: testConfig({ SMTP_URL: closed.url, MAIL_FROM: FROM }) };
     const who = await userWithEmail(t, 'zhao.staff@example.org');
-    await t.db.tx((m) => notifyUser(m, t.clock, who, { kind: 'test_message', title: '测试', body: '正文' }));
+    await t.db.tx((m) => notifyUser(m, t.clock, who, { kind: 'test_message', text: { key: 'shift_gained', params: { date: '2027-01-04', station: '测试站' } } }));
     const report = (await deliverNotificationsJob.run(ctx)) as { sent: number; failed: number };
     expect(report).toMatchObject({ sent: 0, failed: 1 });
     const row = (await rowsOf(t, who.id, 'email'))[0]!;

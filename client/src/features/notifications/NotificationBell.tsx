@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InAppMessage, Role } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { shownText } from './englishText';
+import { shownText } from '../../../../server/notifications/staffText';
 import { exactTime, relativeTime } from './relativeTime';
 import { useMarkAllRead, useMarkRead, useMessages, useUnreadCount } from './useNotifications';
 
@@ -115,7 +115,8 @@ export function NotificationBell({ role }: { role: Role }) {
           {items.length > 0 && (
             <ul className="bell-list">
               {items.map((m) => {
-                const text = shownText(m, lang);
+                // The server gives it in the reader's saved language; the page may be showing the other one.
+                const text = shownText(m, lang.startsWith('en') ? 'en' : 'zh');
                 return (
                   <li key={m.id} className={m.readAt ? 'is-read' : 'is-unread'}>
                     <button type="button" className="bell-item" onClick={() => onItem(m)}>
