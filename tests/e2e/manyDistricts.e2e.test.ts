@@ -115,3 +115,44 @@ it('shows a coordinator one district at a time on the coverage calendar and the 
     await context.close();
   }
 });
+
+it('lets a district’s coordinator view another district’s roster but make and publish their own only', async () => {
+  const admin = (await api('POST', '/api/auth/login', { username: 'admin', password: 'demo' })) as { token: string };
+  const password = 'west-coordinator-2026';
+  const username = `west-coord-${Date.now() % 1_000_000}`; // a retry makes its own
+  const created = await api('POST', '/api/users', { username, password, role: 'coordinator', displayName: '西城区排班员', stationId: westDistrict.id }, admin.token);
+  expect(created).toMatchObject({ username, stationId: westDistrict.id });
+  const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    await page.goto(`${suite.server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/(roster|coverage|dashboard)?$/);
+    await page.goto(`${suite.server.baseUrl}/roster`);
+    const district = page.getByLabel('区（县）');
+    await district.waitFor();
+    // Their own district first.
+    expect(await district.inputValue()).toBe(String(westDistrict.id));
+    const notMine = page.getByTestId('roster-not-mine');
+    expect(await notMine.count()).toBe(0);
+
+    // The demo district: shown, with nothing chosen for them; choosing one of its stations explains why it cannot be made here.
+    await district.selectOption(String(demoDistrict.id));
+    await page.locator('.roster-stations summary').click();
+    await page.locator('.roster-stations-pop').getByRole('checkbox', { name: demoDistrict.name, exact: true }).check();
+    await notMine.waitFor();
+    expect(await notMine.textContent()).toContain('由其他区的协调员负责');
+    expect(await page.getByRole('button', { name: '生成草稿' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'roster-other-district-1280.png') });
+
+    // The server holds the same rule.
+    const login = (await api('POST', '/api/auth/login', { username, password })) as { token: string };
+    const month = new Date().toISOString().slice(0, 7);
+    await expect(api('POST', '/api/rosters/generate', { month, stationIds: [demoDistrict.id] }, login.token)).rejects.toThrow(/→ 403 .*"forbidden"/);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

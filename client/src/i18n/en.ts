@@ -262,6 +262,8 @@ const en: WithSingulars<Translation> = {
       'The {{month}} roster is already published for {{count}} station. Regenerating turns the days after today back into a draft that must be published again; manual edits and swaps in progress are kept, and past days and today\'s published duty stay as they are. Regenerate?',
     confirmRegenerate_other:
       'The {{month}} roster is already published for {{count}} stations. Regenerating turns the days after today back into drafts that must be published again; manual edits and swaps in progress are kept, and past days and today\'s published duties stay as they are. Regenerate?',
+    notMine_one: '{{count}} of the chosen stations is coordinated by another district’s coordinator: you can view and print its roster, not make or publish it. Choose your own stations.',
+    notMine_other: '{{count}} of the chosen stations are coordinated by another district’s coordinator: you can view and print their roster, not make or publish it. Choose your own stations.',
     confirmPublish_one: 'Publish the {{month}} roster for {{count}} station? Lawyers are notified and workers can book against it.',
     confirmPublish_other: 'Publish the {{month}} roster for {{count}} stations? Lawyers are notified and workers can book against it.',
     generated: 'Draft for {{month}} generated. Duties: {{shifts}}, gaps: {{gaps}}.',

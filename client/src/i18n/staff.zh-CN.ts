@@ -181,6 +181,7 @@ const staffZhCN = {
     preparingPrint: '正在准备打印页…',
     confirmRegenerate_other:
       '{{month}}已有 {{count}} 个站点的排班已发布。重新生成会把今天以后的班次变回草稿（手工调整和正在办理的换班会保留，已过去的日子和今天已发布的值班不变），需要再次发布。确定重新生成吗？',
+    notMine_other: '所选站点中有 {{count}} 个由其他区的协调员负责：您可以查看、打印其排班，但不能生成或发布。请选择您负责的站点。',
     confirmPublish_other: '发布 {{count}} 个站点的{{month}}排班？发布后律师会收到通知，职工可以按此预约。',
     generated: '已生成{{month}}排班草稿：{{shifts}} 个班次，{{gaps}} 处缺岗。',
     published_other: '已发布{{month}}排班（{{count}} 个站点）。',

@@ -73,14 +73,17 @@ export function RosterBuilder({ month, onMonth }: Props) {
   // Until the coordinator picks, every station with an active rotation is in the roster.
   const withRotations = useMemo(() => {
     const inView = new Set(stationList.map((s) => s.id));
-    return new Set((rotations.data ?? []).filter((r) => r.active && inView.has(r.stationId)).map((r) => r.stationId));
-  }, [rotations.data, stationList]);
+    const mine = (id: number) => inView.has(id) && (!scope.managed || scope.managed.has(id));
+    return new Set((rotations.data ?? []).filter((r) => r.active && mine(r.stationId)).map((r) => r.stationId));
+  }, [rotations.data, stationList, scope.managed]);
   const selected = useMemo(() => chosen ?? withRotations, [chosen, withRotations]);
   const selectedIds = useMemo(
     () => stationList.filter((s) => selected.has(s.id)).map((s) => s.id),
     [stationList, selected],
   );
   const marked = useMemo(() => markedDays(calendarDays.data), [calendarDays.data]);
+  /** Chosen stations another coordinator looks after (another district): the roster is shown, not made, here. */
+  const notMine = scope.managed ? selectedIds.filter((id) => !scope.managed!.has(id)).length : 0;
 
   const data = roster.data?.month === month ? roster.data : undefined;
   const status = statusOf(data, selected);
@@ -239,11 +242,11 @@ export function RosterBuilder({ month, onMonth }: Props) {
             type="button"
             className="btn btn-primary"
             onClick={onGenerate}
-            disabled={generate.isPending || selectedIds.length === 0}
+            disabled={generate.isPending || selectedIds.length === 0 || notMine > 0}
           >
             {generate.isPending ? t('roster.generating') : t('roster.generate')}
           </button>
-          <button type="button" className="btn btn-primary btn-publish" onClick={onPublish} disabled={publish.isPending || drafts.length === 0}>
+          <button type="button" className="btn btn-primary btn-publish" onClick={onPublish} disabled={publish.isPending || drafts.length === 0 || notMine > 0}>
             {publish.isPending ? t('roster.publishing') : t('roster.publish')}
           </button>
           <span className="toolbar-sep" aria-hidden="true" />
@@ -260,6 +263,11 @@ export function RosterBuilder({ month, onMonth }: Props) {
       </div>
 
       <Notice text={notice} />
+      {notMine > 0 && (
+        <p className="alert alert-info" role="status" data-testid="roster-not-mine">
+          {t('roster.notMine', { count: notMine })}
+        </p>
+      )}
       <ErrorMessage error={generate.error} />
       <ErrorMessage error={publish.error} />
       <ErrorMessage error={fileError} />

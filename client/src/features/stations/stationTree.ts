@@ -66,3 +66,15 @@ export function openHoursRuns(hours: readonly OpenHours[]): { from: number; to: 
   }
   return runs;
 }
+
+/** The stations a coordinator manages (DistrictScope.managed), from where they are posted. Pure. */
+export function managedStations(
+  user: { stationId: number | null; actsForWholeNetwork: boolean } | null | undefined,
+  stations: readonly Station[],
+): ReadonlySet<number> | null {
+  if (!user || user.actsForWholeNetwork || user.stationId === null) return null;
+  const tree = buildStationTree(stations);
+  const inside = new Set<number>([user.stationId]);
+  for (const id of inside) for (const child of tree.children.get(id) ?? []) inside.add(child.id);
+  return inside;
+}

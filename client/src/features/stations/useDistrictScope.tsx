@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Station } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { buildStationTree, parentChain } from './stationTree';
+import { buildStationTree, managedStations, parentChain } from './stationTree';
 
 const STORAGE_KEY = 'dutyroster.district';
 
@@ -21,6 +21,12 @@ export interface DistrictScope {
   setDistrictId: (id: number) => void;
   /** The stations in view: the chosen district's, or all. */
   stations: Station[];
+  /**
+   * The stations the signed-in coordinator may change (rosters, duties): null for every
+   * station — the network's own coordinators — else the station they are posted at and
+   * those under it (a district's coordinator in a city; the server holds the same rule).
+   */
+  managed: ReadonlySet<number> | null;
 }
 
 function remembered(): number | undefined {
@@ -46,15 +52,16 @@ export function useDistrictScope(all: readonly Station[] | undefined): DistrictS
         /* private mode: the choice lasts for the page */
       }
     };
-    if (districts.length <= 1) return { many: false, districts, districtId: undefined, setDistrictId, stations: [...list] };
+    const managed = managedStations(user, list);
+    if (districts.length <= 1) return { many: false, districts, districtId: undefined, setDistrictId, stations: [...list], managed };
     // The chosen district, else the one the user is posted in, else the first.
     const own = user?.stationId != null ? tree.byId.get(user.stationId) : undefined;
     const ownDistrict = own ? (own.level === 'district' ? own : parentChain(own, tree.byId).find((s) => s.level === 'district')) : undefined;
     const district = districts.find((d) => d.id === chosen) ?? (ownDistrict && districts.find((d) => d.id === ownDistrict.id)) ?? districts[0]!;
     const inside = new Set<number>([district.id]);
     for (const id of inside) for (const child of tree.children.get(id) ?? []) inside.add(child.id);
-    return { many: true, districts, districtId: district.id, setDistrictId, stations: list.filter((s) => inside.has(s.id)) };
-  }, [all, chosen, user?.stationId]);
+    return { many: true, districts, districtId: district.id, setDistrictId, stations: list.filter((s) => inside.has(s.id)), managed };
+  }, [all, chosen, user]);
 }
 
 /** The district choice, shown only when there is more than one district. */
