@@ -147,6 +147,13 @@ it('lets a district’s coordinator view another district’s roster but make an
     expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'roster-other-district-1280.png') });
 
+    // Closures: their own stations only, starting on their district; no day for the whole network.
+    await page.goto(`${suite.server.baseUrl}/stations/closures`);
+    const scope = page.getByLabel('范围', { exact: true });
+    await scope.waitFor();
+    expect(await scope.inputValue()).toBe(String(westDistrict.id));
+    expect(await scope.locator('option').allTextContents()).toEqual([westDistrict.name, westTown.name]);
+
     // The server holds the same rule.
     const login = (await api('POST', '/api/auth/login', { username, password })) as { token: string };
     const month = new Date().toISOString().slice(0, 7);

@@ -9,6 +9,8 @@ import { Loading } from '../../components/Loading';
 import { isoWeekday, networkDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { StationSelect } from '../hotline/StationSelect';
+import { useAuth } from '../../auth/AuthContext';
+import { managedStations } from '../stations/stationTree';
 import { useStations } from '../stations/useStations';
 import { bookingsAtStake, defaultPeriod, localDaysOf, type BookingsAtStake } from './closuresModel';
 import { useAddLocalDay, useCalendarPeriod, useRemoveLocalDay } from './useLocalDays';
@@ -28,6 +30,9 @@ export default function ClosuresPage() {
   const stations = useStations(true);
   const [notice, setNotice] = useState<string | null>(null);
   const names = new Map((stations.data ?? []).map((s) => [s.id, s.name]));
+  // A district's coordinator closes their own stations; a day for the whole network is the network's coordinators' (the server's rule).
+  const { user } = useAuth();
+  const managed = managedStations(user, stations.data ?? []);
   const stationLabel = (id: number | null) => (id === null ? t('closures.wholeNetwork') : (names.get(id) ?? `#${id}`));
 
   return (
@@ -48,7 +53,8 @@ export default function ClosuresPage() {
       <div className="split split-open">
         <aside className="split-side" aria-labelledby="closure-form-title">
           <LocalDayForm
-            stations={stations.data ?? []}
+            stations={managed ? (stations.data ?? []).filter((s) => managed.has(s.id)) : (stations.data ?? [])}
+            ownStationId={managed ? (user?.stationId ?? undefined) : undefined}
             stationLabel={stationLabel}
             onSaved={(day) => {
               const saved = t('closures.saved', { date: day.date, name: day.name, station: stationLabel(day.stationId), kind: t(`closures.kind.${day.kind}`) });
@@ -68,11 +74,14 @@ export default function ClosuresPage() {
 
 function LocalDayForm({
   stations,
+  ownStationId,
   stationLabel,
   onSaved,
   onEdit,
 }: {
   stations: readonly Station[];
+  /** Set for a district's coordinator: the form starts on their station and offers no day for the whole network. */
+  ownStationId?: number;
   stationLabel: (id: number | null) => string;
   onSaved: (day: CalendarDayDto) => void;
   onEdit: () => void;
@@ -82,7 +91,7 @@ function LocalDayForm({
   const [date, setDate] = useState(today);
   const [kind, setKind] = useState<Kind>('holiday');
   const [name, setName] = useState('');
-  const [stationId, setStationId] = useState<number | undefined>(undefined);
+  const [stationId, setStationId] = useState<number | undefined>(ownStationId);
   const add = useAddLocalDay();
   const stake = bookingsAtStake(add.error);
   const errors = isApiError(add.error, 400) ? add.error.fieldErrors() : {};
@@ -144,7 +153,7 @@ function LocalDayForm({
         )}
       </Field>
       <Field label={t('closures.form.scope')} error={errors.stationId}>
-        {(p) => <StationSelect {...p} stations={stations} value={stationId} emptyLabel={t('closures.wholeNetwork')} onChange={edit(setStationId)} />}
+        {(p) => <StationSelect {...p} stations={stations} value={stationId} emptyLabel={ownStationId === undefined ? t('closures.wholeNetwork') : undefined} onChange={edit(setStationId)} />}
       </Field>
       {stake ? (
         <StakePanel
