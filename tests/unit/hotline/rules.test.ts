@@ -31,6 +31,10 @@ describe('who acts for a station and who sees callers', () => {
     expect(mayActFor(user({ stationId: 3 }), { id: 2, ancestorIds: [1] }, [])).toBe(false);
     expect(mayActFor(user({ stationId: null }), village, [])).toBe(true);
     expect(mayActFor(user({ role: 'coordinator' }), village, [])).toBe(true);
+    // A coordinator posted at a station coordinates its subtree only (a district of a city).
+    expect(mayActFor(user({ role: 'coordinator', stationId: 1 }), village, [])).toBe(true);
+    expect(mayActFor(user({ role: 'coordinator', stationId: 9 }), village, [])).toBe(false);
+    expect(mayActFor(user({ role: 'admin', stationId: 9 }), village, [])).toBe(true);
     expect(mayActFor(user({ role: 'lawyer', lawyerId: 7 }), village, [3])).toBe(true);
     expect(mayActFor(user({ role: 'lawyer', lawyerId: 7 }), village, [1, 2])).toBe(false);
   });
@@ -45,6 +49,8 @@ describe('who acts for a station and who sees callers', () => {
     expect(seesCallerDetails(user({ stationId: 3 }), village)).toBe(true); // the town above the village
     expect(seesCallerDetails(user({ stationId: 5 }), village)).toBe(true);
     expect(seesCallerDetails(user({ stationId: 9 }), village)).toBe(false); // another town
+    expect(seesCallerDetails(user({ role: 'coordinator', stationId: 9 }), village)).toBe(false); // another district's coordinator
+    expect(seesCallerDetails(user({ role: 'coordinator', stationId: 1 }), village)).toBe(true);
     expect(seesCallerDetails(user({ stationId: 5 }), { id: 3, ancestorIds: [1] })).toBe(false); // a village's staff, the town's call
   });
 });
