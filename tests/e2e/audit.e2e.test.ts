@@ -106,6 +106,10 @@ describe('coordinator: the activity log', () => {
       expect(english).toContain(`${before} → ${after}`);
       expect(await axeViolations(page, '/audit 1280 px, English')).toEqual([]);
       await shot(page, 'audit-desktop-en');
+      // Back to Chinese: signed in, the switch is saved as the coordinator's language, and the next test signs in again.
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+      await page.getByRole('button', { name: /中文/ }).click();
+      expect((await saved).status()).toBe(200);
 
       expect(problems).toEqual([]);
     } finally {

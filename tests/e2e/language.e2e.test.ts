@@ -4,7 +4,8 @@
  * pages' Chinese strings come only after sign-in.
  */
 import { describe, expect, it } from 'vitest';
-import { demoSuite } from './suite';
+import path from 'node:path';
+import { demoSuite, SCREENSHOTS } from './suite';
 import { openWatchedPage, signIn } from './session.js';
 
 const suite = demoSuite();
@@ -94,5 +95,44 @@ describe('language', () => {
     expect(staffChunk()).toHaveLength(1);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('keeps a staff member’s language with their account: signing in shows it, the bell speaks it, switching saves it', async () => {
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const lang = () => page.evaluate(() => document.documentElement.lang);
+    // lawyer2 reads English (the demo): the Chinese sign-in page gives way to English pages.
+    await signIn(page, suite.server.baseUrl, 'lawyer2', '/my-duty');
+    await expect.poll(lang).toBe('en');
+    await page.locator('.bell-button').click();
+    const titles = page.locator('.bell-panel .bell-item-title');
+    await titles.first().waitFor();
+    await expect.poll(async () => (await titles.allInnerTexts()).some((t) => /^Roster for \d{4}-\d{2} published$/.test(t.trim()))).toBe(true);
+    expect((await titles.allInnerTexts()).filter((t) => /值班表|换班|已发布/.test(t))).toEqual([]);
+    await page.locator('.bell-panel').screenshot({ path: path.join(SCREENSHOTS, 'bell-lawyer2-en.png') });
+    await page.keyboard.press('Escape');
+
+    // Switching to Chinese saves it: the bell is Chinese, and so is the next sign-in.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: /中文/ }).click();
+    const answer = await saved;
+    expect(answer.status()).toBe(200);
+    expect(((await answer.json()) as { lang: string }).lang).toBe('zh');
+    await expect.poll(lang).toBe('zh-CN');
+    await page.locator('.bell-button').click();
+    await expect.poll(async () => (await titles.allInnerTexts()).some((t) => t.trim().endsWith('值班表已发布'))).toBe(true);
+    await page.locator('.bell-panel').screenshot({ path: path.join(SCREENSHOTS, 'bell-lawyer2-zh.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const again = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await signIn(again.page, suite.server.baseUrl, 'lawyer2', '/my-duty');
+    await again.page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await again.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Back to English, as the demo has it.
+    const back = again.page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+    await again.page.getByRole('button', { name: /English/ }).click();
+    expect((await back).status()).toBe(200);
+    expect(again.problems).toEqual([]);
+    await again.context.close();
   });
 });

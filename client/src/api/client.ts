@@ -4,7 +4,7 @@
  * is bundled), so a contract change shows up here as a type error.
  */
 import type { z } from 'zod';
-import type { createUserBody, LoginResponse, Me, updateUserBody, User, UserAccount } from '../../../server/auth/auth.schema';
+import type { createUserBody, LoginResponse, Me, updateMeBody, updateUserBody, User, UserAccount } from '../../../server/auth/auth.schema';
 import type { CalendarDayDto, createCalendarDayBody } from '../../../server/calendar/calendar.schema';
 import type {
   createLawyerBody,
@@ -63,6 +63,9 @@ export type Role = User['role'];
 export type { UserAccount };
 export type CreateUserBody = z.input<typeof createUserBody>;
 export type UpdateUserBody = z.input<typeof updateUserBody>;
+export type UpdateMeBody = z.input<typeof updateMeBody>;
+/** The language a staff member's notifications are written in. */
+export type StaffLanguage = User['lang'];
 export type StationLevel = Station['level'];
 export type DisputeCategory = Lawyer['specialties'][number];
 export type OpenHours = Station['openHours'][number];
@@ -298,6 +301,8 @@ export const authApi = {
     apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password } }),
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: (signal?: AbortSignal) => apiFetch<Me>('/api/me', { signal }),
+  /** The signed-in user's own settings: the language of their notifications. */
+  updateMe: (body: UpdateMeBody) => apiFetch<Me>('/api/me', { method: 'PATCH', body }),
 };
 
 // ---- User accounts (admin) -----------------------------------------------------

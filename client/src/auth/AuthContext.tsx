@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { authApi, isApiError, queryKeys, setUnauthorizedHandler, tokenStore, type Me } from '../api/client';
+import { authApi, isApiError, queryKeys, setUnauthorizedHandler, tokenStore, type Me, type StaffLanguage } from '../api/client';
+import { currentLanguage, setLanguage, type Language } from '../i18n';
 
 interface AuthState {
   /** The signed-in user, or null. */
@@ -11,7 +12,12 @@ interface AuthState {
   signedOut: boolean;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
+  /** Switch the page's language; signed in, it becomes the language of the user's notifications too. */
+  chooseLanguage: (lang: Language) => void;
 }
+
+const staffLanguageOf = (lang: Language): StaffLanguage => (lang === 'en' ? 'en' : 'zh');
+const pageLanguageOf = (lang: StaffLanguage): Language => (lang === 'en' ? 'en' : 'zh-CN');
 
 const AuthContext = createContext<AuthState | null>(null);
 
@@ -44,6 +50,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const res = await authApi.login(username, password);
       tokenStore.set(res.token);
       queryClient.setQueryData(queryKeys.me, res.user);
+      // The account's language goes with it to every device: signing in shows the pages in it.
+      if (res.user.lang !== staffLanguageOf(currentLanguage())) setLanguage(pageLanguageOf(res.user.lang));
       setSignedOut(false);
       setToken(res.token);
       return res.user;
@@ -61,6 +69,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     dropSession();
   }, [dropSession]);
 
+  const signedIn = token !== null && me.data !== undefined;
+  const chooseLanguage = useCallback(
+    (lang: Language) => {
+      setLanguage(lang);
+      if (!signedIn) return;
+      // Saved for the notifications written from now on; if it fails, the page still switches
+      // and the e-mails keep the language saved before.
+      authApi.updateMe({ lang: staffLanguageOf(lang) }).then(
+        (updated) => queryClient.setQueryData(queryKeys.me, updated),
+        () => undefined,
+      );
+    },
+    [signedIn, queryClient],
+  );
+
   const value = useMemo<AuthState>(
     () => ({
       user: token ? (me.data ?? null) : null,
@@ -68,8 +91,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signedOut,
       login,
       logout,
+      chooseLanguage,
     }),
-    [token, me.data, me.isPending, signedOut, login, logout],
+    [token, me.data, me.isPending, signedOut, login, logout, chooseLanguage],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

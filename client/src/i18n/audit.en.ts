@@ -201,6 +201,7 @@ const auditEn: WithSingulars<AuditTranslation> = {
       idempotencyKeys: 'Duplicate-request keys',
       keptBy: 'Account keeping the name',
       kind: 'Kind',
+      lang: 'Notification language',
       lawyerId: 'Lawyer',
       lawyerIds: 'Lawyers',
       lawyersPerDay: 'Lawyers per day',

@@ -202,6 +202,7 @@ const auditZhCN = {
       idempotencyKeys: '重复提交记录',
       keptBy: '保留原名的账号',
       kind: '类型',
+      lang: '通知语言',
       lawyerId: '律师',
       lawyerIds: '律师',
       lawyersPerDay: '每天人数',

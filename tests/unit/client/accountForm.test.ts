@@ -63,6 +63,17 @@ describe('createBodyOf', () => {
   });
 });
 
+describe('the notifications’ language', () => {
+  it('is Chinese unless chosen: a new account sends it only when English, an edit only when it changed', () => {
+    const draft = { ...emptyNewAccount(), username: 'desk3', password: 'a-long-password' };
+    expect(createBodyOf(draft)).not.toHaveProperty('lang');
+    expect(createBodyOf({ ...draft, lang: 'en' })).toMatchObject({ lang: 'en' });
+    expect(changesOf(account(), { ...draftOf(account()), lang: 'en' })).toEqual({ lang: 'en' });
+    expect(changesOf(account({ lang: 'en' }), draftOf(account({ lang: 'en' })))).toEqual({});
+    expect(changesOf(account({ lang: 'en' }), { ...draftOf(account({ lang: 'en' })), lang: 'zh' })).toEqual({ lang: 'zh' });
+  });
+});
+
 describe('changesOf', () => {
   it('sends nothing when nothing changed', () => {
     expect(changesOf(account(), draftOf(account()))).toEqual({});

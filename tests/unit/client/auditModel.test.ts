@@ -50,6 +50,17 @@ describe('detailLines', () => {
     ]);
   });
 
+  it('words a user’s change of their notifications’ language', () => {
+    const lines = detailLines(
+      entry({ action: 'user.update', entity: 'user', entityId: '3', details: { username: 'lawyer2', changed: ['lang'], before: { lang: 'zh' }, after: { lang: 'en' } } }),
+      zh,
+    );
+    expect(lines).toEqual([
+      { label: '通知语言', value: '中文 → English' },
+      { label: '账号', value: 'lawyer2' },
+    ]);
+  });
+
   it('shows a correction field by field, personal data as withheld, other values in words', () => {
     const lines = detailLines(
       entry({

@@ -68,6 +68,7 @@ const VALUE_WORDS: Record<string, string> = {
   type: 'swaps.type',
   kind: 'closures.kind',
   level: 'level',
+  lang: 'users.langName',
 };
 
 /** Keys worded differently in one action (a superseded swap's `by` is the swap that took its place). */

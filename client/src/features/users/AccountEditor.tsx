@@ -9,7 +9,7 @@ import { PasswordInput } from './PasswordInput';
 import { useUpdateUser } from './useUsers';
 import { FormActions } from '../../components/FormActions';
 
-const FIELD_NAMES = ['role', 'displayName', 'email', 'lawyerId', 'stationId'] as const;
+const FIELD_NAMES = ['role', 'displayName', 'email', 'lang', 'lawyerId', 'stationId'] as const;
 
 interface Props {
   account: UserAccount;

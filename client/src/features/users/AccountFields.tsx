@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Lawyer, Role, Station } from '../../api/client';
+import type { Lawyer, Role, StaffLanguage, Station } from '../../api/client';
 import { Field } from '../../components/Field';
-import { ROLE_CHOICES, takesLawyer, takesStation, type AccountDraft } from './accountForm';
+import { ROLE_CHOICES, STAFF_LANGUAGES, takesLawyer, takesStation, type AccountDraft } from './accountForm';
 
 interface Props {
   draft: AccountDraft;
@@ -15,7 +15,7 @@ interface Props {
   displayNameHint?: string;
 }
 
-/** Role, and what the role takes (its lawyer, or its station), display name and e-mail: shared by the new-account form and a row's editor. */
+/** Role, and what the role takes (its lawyer, or its station), display name, e-mail and the notifications' language: shared by the new-account form and a row's editor. */
 export function AccountFields({ draft, set, errors, lawyers, stations, lawyersLoading, displayNameHint }: Props) {
   const { t } = useTranslation();
   const idOf = (value: string) => (value === '' ? null : Number(value));
@@ -78,6 +78,17 @@ export function AccountFields({ draft, set, errors, lawyers, stations, lawyersLo
       <Field label={t('users.email')} error={errors.email} hint={t('users.emailHint')}>
         {(p) => (
           <input {...p} type="email" inputMode="email" autoComplete="off" value={draft.email} maxLength={200} onChange={(e) => set('email', e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('users.lang')} error={errors.lang} hint={t('users.langHint')}>
+        {(p) => (
+          <select {...p} value={draft.lang} onChange={(e) => set('lang', e.target.value as StaffLanguage)}>
+            {STAFF_LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : 'en'}>
+                {t(`users.langName.${l}`)}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
     </>

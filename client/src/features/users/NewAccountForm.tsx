@@ -9,7 +9,7 @@ import { PasswordInput } from './PasswordInput';
 import { useCreateUser } from './useUsers';
 import { FormActions } from '../../components/FormActions';
 
-const FIELD_NAMES = ['username', 'password', 'role', 'displayName', 'email', 'lawyerId', 'stationId'] as const;
+const FIELD_NAMES = ['username', 'password', 'role', 'displayName', 'email', 'lang', 'lawyerId', 'stationId'] as const;
 
 interface Props {
   lawyers: readonly Lawyer[];

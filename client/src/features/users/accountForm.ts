@@ -4,7 +4,7 @@
  * The server holds the rules (server/auth/accountRules.ts); these only keep the forms from
  * sending what a role does not take, so its answers stay about what the admin chose.
  */
-import type { CreateUserBody, Lawyer, Role, UpdateUserBody, UserAccount } from '../../api/client';
+import type { CreateUserBody, Lawyer, Role, StaffLanguage, UpdateUserBody, UserAccount } from '../../api/client';
 
 export { PASSWORD_MIN_LENGTH } from '../../../../server/auth/accountRules';
 
@@ -18,6 +18,8 @@ export interface AccountDraft {
   role: Role;
   displayName: string;
   email: string;
+  /** The language of the account's notifications (e-mail and the bell). */
+  lang: StaffLanguage;
   lawyerId: number | null;
   stationId: number | null;
 }
@@ -33,6 +35,7 @@ export const emptyNewAccount = (): NewAccountDraft => ({
   role: 'staff',
   displayName: '',
   email: '',
+  lang: 'zh',
   lawyerId: null,
   stationId: null,
 });
@@ -41,13 +44,15 @@ export const draftOf = (a: UserAccount): AccountDraft => ({
   role: a.role,
   displayName: a.displayName,
   email: a.email ?? '',
+  lang: a.lang,
   lawyerId: a.lawyerId,
   stationId: a.stationId,
 });
 
 /**
  * The POST body. A lawyer account without a chosen lawyer is sent without one, so the
- * server's message ("a lawyer account must name its lawyerId") lands on that field.
+ * server's message ("a lawyer account must name its lawyerId") lands on that field; the
+ * language only when it is not the default (Chinese).
  */
 export function createBodyOf(d: NewAccountDraft): CreateUserBody {
   const displayName = d.displayName.trim();
@@ -58,6 +63,7 @@ export function createBodyOf(d: NewAccountDraft): CreateUserBody {
     role: d.role,
     ...(displayName ? { displayName } : {}),
     ...(email ? { email } : {}),
+    ...(d.lang !== 'zh' ? { lang: d.lang } : {}),
     ...(takesLawyer(d.role) && d.lawyerId !== null ? { lawyerId: d.lawyerId } : {}),
     ...(takesStation(d.role) && d.stationId !== null ? { stationId: d.stationId } : {}),
   };
@@ -78,6 +84,7 @@ export function changesOf(account: UserAccount, d: AccountDraft): UpdateUserBody
     ...(roleChanged ? { role: d.role } : {}),
     ...(displayName !== account.displayName ? { displayName } : {}),
     ...(email !== (account.email ?? null) ? { email } : {}),
+    ...(d.lang !== account.lang ? { lang: d.lang } : {}),
     ...(lawyerId !== account.lawyerId ? { lawyerId } : {}),
     ...(stationId !== account.stationId ? { stationId } : {}),
   };
@@ -94,3 +101,6 @@ export function linkableLawyers(lawyers: readonly Lawyer[], accounts: readonly U
 
 /** The roles offered, the most often made first. */
 export const ROLE_CHOICES: readonly Role[] = ['staff', 'lawyer', 'coordinator', 'admin'];
+
+/** The languages an account's notifications can be written in, the default first. */
+export const STAFF_LANGUAGES: readonly StaffLanguage[] = ['zh', 'en'];
