@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { hashPassword } from '../auth/password.js';
 import { UserEntity, type Role } from '../auth/users.entity.js';
 import type { AuthUser } from '../auth/policy.js';
+import type { Lang } from '../http/messages.js';
 import { presentUser } from '../auth/users.service.js';
 import { LawyerEntity, LawyerStationEntity, UnavailabilityEntity } from '../lawyers/lawyers.entity.js';
 import { StationEntity, type OpenHours, type StationRow } from '../stations/stations.entity.js';
@@ -202,7 +203,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
       { lawyerId: lawyerIds[4]!, fromDate: addDays(today, 3), toDate: addDays(today, 3), reason: '出庭', createdBy: null, createdAt: now },
     ]);
 
-    const user = async (username: string, role: Role, displayName: string, extra: { lawyerId?: number; stationId?: number; email?: string } = {}) => {
+    const user = async (username: string, role: Role, displayName: string, extra: { lawyerId?: number; stationId?: number; email?: string; lang?: Lang } = {}) => {
       await m.save(UserEntity, {
         username,
         passwordHash,
@@ -212,6 +213,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
         stationId: extra.stationId ?? null,
         calendarToken: null,
         email: extra.email ?? null,
+        lang: extra.lang ?? 'zh',
         active: true,
         createdAt: now,
       });
@@ -225,9 +227,12 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[] | null> {
     await user('staff2', 'staff', '金华镇分站接待员', { stationId: towns.find((t) => t.divisionCode === '520115100')!.id });
     logins.push({ username: 'staff2', role: 'staff', note: '金华镇分站工作人员 · desk at a town sub-station' });
     for (const [i, id] of lawyerIds.entries()) {
-      await user(`lawyer${i + 1}`, 'lawyer', LAWYERS[i]![0], { lawyerId: id, ...(i === 0 ? { email: 'lawyer1@example.org' } : {}) });
+      // lawyer2 reads English: their e-mails and messages are written in it, and signing in shows the pages in it.
+      const own = i === 0 ? { email: 'lawyer1@example.org' } : i === 1 ? { email: 'lawyer2@example.org', lang: 'en' as const } : {};
+      await user(`lawyer${i + 1}`, 'lawyer', LAWYERS[i]![0], { lawyerId: id, ...own });
     }
     logins.push({ username: `lawyer1 … lawyer${lawyerIds.length}`, role: 'lawyer', note: `律师 · ${LAWYERS[0]![0]} … ${LAWYERS[LAWYERS.length - 1]![0]}` });
+    logins.push({ username: 'lawyer2', role: 'lawyer', note: `${LAWYERS[1]![0]} · notifications and pages in English` });
 
     return { district, towns, villages, lawyerIds, today };
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
 import { setupTestApp, type TestApp } from '../../helpers/app.js';
 import { seedDemo } from '../../../server/seed/demo.js';
+import { NotificationEntity } from '../../../server/notifications/notifications.entity.js';
 
 describeEachDb('swap demo data', (kind) => {
   let t: TestApp;
@@ -32,5 +33,24 @@ describeEachDb('swap demo data', (kind) => {
     expect(statuses).toContain('applied');
     const inbox = await t.http.get('/api/notifications/unread-count').set('Authorization', await login('coordinator'));
     expect(inbox.body.count).toBeGreaterThan(0);
+  });
+
+  it('has a lawyer who reads English: lawyer2’s messages and e-mails are in English', async () => {
+    const token = await login('lawyer2');
+    const me = await t.http.get('/api/me').set('Authorization', token);
+    expect(me.body).toMatchObject({ username: 'lawyer2', lang: 'en', email: 'lawyer2@example.org' });
+    const bell = await t.http.get('/api/notifications').set('Authorization', token);
+    const items = bell.body.items as { kind: string; title: string; payload: { lang: string } }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((m) => m.payload.lang === 'en')).toBe(true);
+    const published = items.filter((m) => m.kind === 'roster_published');
+    expect(published.length).toBeGreaterThan(0);
+    for (const m of published) expect(m.title).toMatch(/^Roster for \d{4}-\d{2} published$/);
+    const mails = await t.db.read((m) => m.findBy(NotificationEntity, { recipientEmail: 'lawyer2@example.org', kind: 'roster_published' }));
+    expect(mails.length).toBe(published.length);
+    for (const mail of mails) expect(mail.body).toMatch(/^You have \d+ duty days? in \d{4}-\d{2}; see “My duty”\.$/);
+    // …and lawyer1 still reads Chinese.
+    const l1 = await t.http.get('/api/notifications').set('Authorization', await login('lawyer1'));
+    expect((l1.body.items as { kind: string; title: string }[]).filter((m) => m.kind === 'roster_published').every((m) => m.title.endsWith('值班表已发布'))).toBe(true);
   });
 });
