@@ -874,6 +874,7 @@ const en: WithSingulars<Translation> = {
     chooseLawyer: 'Choose a lawyer',
     wholeNetwork: 'No station (the whole network)',
     stationHint: 'Staff handle the bookings and calls of their station and the stations under it; with no station, of the whole network',
+    stationHintCoordinator: 'A coordinator posted at a station (a district’s, say) runs the rosters, swaps, closures and stations of it and the stations under it; with no station, of the whole network',
     username: 'Username',
     displayName: 'Display name',
     role: 'Role',

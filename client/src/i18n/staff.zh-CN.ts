@@ -770,6 +770,7 @@ const staffZhCN = {
     chooseLawyer: '请选择律师',
     wholeNetwork: '不限站点（全网）',
     stationHint: '接待人员处理本站及下属站点的预约和来电；不限站点则覆盖全网',
+    stationHintCoordinator: '协调员负责所选站点（例如一个区的维权站）及下属站点的排班、换班、停诊和站点管理；不限站点则负责全网',
     username: '用户名',
     displayName: '显示名',
     role: '角色',

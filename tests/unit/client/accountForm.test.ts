@@ -50,7 +50,9 @@ describe('createBodyOf', () => {
       role: 'coordinator',
       displayName: '协调员',
       email: 'a@b.cn',
+      stationId: 4, // a district's coordinator
     });
+    expect(createBodyOf({ ...draft, role: 'admin', stationId: 4 })).not.toHaveProperty('stationId');
   });
 
   it('sends a lawyer account without a chosen lawyer as it is, for the server to say what is missing', () => {
@@ -90,8 +92,15 @@ describe('changesOf', () => {
   });
 
   it('keeps a station on another role’s account unless the role changes', () => {
+    const admin = account({ role: 'admin', stationId: 3 });
+    expect(changesOf(admin, { ...draftOf(admin), displayName: '新名字' })).toEqual({ displayName: '新名字' });
+    expect(changesOf(admin, { ...draftOf(admin), role: 'lawyer', lawyerId: 5 })).toEqual({ role: 'lawyer', lawyerId: 5, stationId: null });
+  });
+
+  it('posts a coordinator at a station, or moves them to the whole network', () => {
     const coordinator = account({ role: 'coordinator', stationId: 3 });
-    expect(changesOf(coordinator, { ...draftOf(coordinator), displayName: '新名字' })).toEqual({ displayName: '新名字' });
+    expect(changesOf(coordinator, { ...draftOf(coordinator), stationId: 1 })).toEqual({ stationId: 1 });
+    expect(changesOf(coordinator, { ...draftOf(coordinator), stationId: null })).toEqual({ stationId: null });
     expect(changesOf(coordinator, { ...draftOf(coordinator), role: 'admin' })).toEqual({ role: 'admin', stationId: null });
   });
 

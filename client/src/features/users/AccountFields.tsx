@@ -61,7 +61,7 @@ export function AccountFields({ draft, set, errors, lawyers, stations, lawyersLo
       )}
 
       {takesStation(draft.role) && (
-        <Field label={t('users.stationId')} error={errors.stationId} hint={t('users.stationHint')}>
+        <Field label={t('users.stationId')} error={errors.stationId} hint={t(draft.role === 'coordinator' ? 'users.stationHintCoordinator' : 'users.stationHint')}>
           {(p) => (
             <select {...p} value={draft.stationId ?? ''} onChange={(e) => set('stationId', idOf(e.target.value))}>
               <option value="">{t('users.wholeNetwork')}</option>

@@ -10,8 +10,11 @@ export { PASSWORD_MIN_LENGTH } from '../../../../server/auth/accountRules';
 
 /** A lawyer account signs in as one lawyer; no other role may name one. */
 export const takesLawyer = (role: Role): boolean => role === 'lawyer';
-/** Staff are posted at a station (and act for it and the stations under it); none means the whole network. */
-export const takesStation = (role: Role): boolean => role === 'staff';
+/**
+ * Staff and coordinators are posted at a station and act for it and the stations under it (a
+ * district's coordinator, in a city); none means the whole network.
+ */
+export const takesStation = (role: Role): boolean => role === 'staff' || role === 'coordinator';
 
 /** The fields shared by the new-account form and a row's editor. */
 export interface AccountDraft {
