@@ -151,8 +151,9 @@ it('lets a district’s coordinator view another district’s roster but make an
     await page.goto(`${suite.server.baseUrl}/stations/closures`);
     const scope = page.getByLabel('范围', { exact: true });
     await scope.waitFor();
+    // (Its options come with the station list.)
+    await expect.poll(() => scope.locator('option').allTextContents()).toEqual([westDistrict.name, westTown.name]);
     expect(await scope.inputValue()).toBe(String(westDistrict.id));
-    expect(await scope.locator('option').allTextContents()).toEqual([westDistrict.name, westTown.name]);
 
     // The server holds the same rule.
     const login = (await api('POST', '/api/auth/login', { username, password })) as { token: string };

@@ -98,12 +98,18 @@ async function findPlan(): Promise<Plan> {
     .filter((s) => !busy.has(s.id) && stationById.get(s.stationId)?.level !== 'village')
     .sort((x, y) => Number(stationById.get(x.stationId)!.swapAutoApprove) - Number(stationById.get(y.stationId)!.swapAutoApprove) || x.date.localeCompare(y.date));
 
+  // The test reads the Chinese pages: the demo's lawyers whose accounts read English (lawyer2) sit this one out.
+  const readsChinese = async (username: string) => {
+    const token = await login(username).catch(() => null);
+    return token && (await api<{ lang?: string }>('/api/me', token)).lang !== 'en' ? token : null;
+  };
   for (const shift of shifts.slice(0, 30)) {
     const a = { username: usernameOf(shift.lawyerId), name: shift.lawyerName };
-    const token = await login(a.username).catch(() => null);
+    const token = await readsChinese(a.username);
     if (!token) continue;
     const candidates = await api<Candidate[]>(`/api/swaps/candidates?shiftId=${shift.id}`, token);
-    const b = candidates[0];
+    let b: Candidate | undefined;
+    for (const c of candidates) if (!b && (await readsChinese(usernameOf(c.lawyerId)))) b = c;
     if (!b) continue;
     return { a, b: { username: usernameOf(b.lawyerId), name: b.name, lawyerId: b.lawyerId }, shift, station: stationById.get(shift.stationId)! };
   }

@@ -91,7 +91,9 @@ function LocalDayForm({
   const [date, setDate] = useState(today);
   const [kind, setKind] = useState<Kind>('holiday');
   const [name, setName] = useState('');
-  const [stationId, setStationId] = useState<number | undefined>(ownStationId);
+  const [chosenStation, setStationId] = useState<number | undefined>(undefined);
+  // A district's coordinator starts on their own station (known once the account has loaded); no "whole network" for them.
+  const stationId = chosenStation ?? ownStationId;
   const add = useAddLocalDay();
   const stake = bookingsAtStake(add.error);
   const errors = isApiError(add.error, 400) ? add.error.fieldErrors() : {};
