@@ -147,6 +147,13 @@ it('lets a district’s coordinator view another district’s roster but make an
     expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'roster-other-district-1280.png') });
 
+    // Rotations: their own stations' only — none yet — and a new one is set up at one of them.
+    await page.getByRole('tab', { name: '轮值规则' }).click();
+    await page.getByText('还没有轮值规则。').waitFor();
+    await page.getByRole('button', { name: '新建轮值' }).click();
+    const rotationStation = page.locator('form[aria-labelledby="rotation-form-title"]').getByLabel('站点', { exact: true });
+    await expect.poll(() => rotationStation.locator('option:not([value=""])').allTextContents()).toEqual([westDistrict.name, westTown.name]);
+
     // Closures: their own stations only, starting on their district; no day for the whole network.
     await page.goto(`${suite.server.baseUrl}/stations/closures`);
     const scope = page.getByLabel('范围', { exact: true });

@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useRevealOnPhone } from '../../lib/useRevealOnPhone';
 import { useLawyers } from '../lawyers/useLawyers';
-import { LEVELS } from '../stations/stationTree';
+import { useAuth } from '../../auth/AuthContext';
+import { LEVELS, managedStations } from '../stations/stationTree';
 import { useStations } from '../stations/useStations';
 import { RotationForm } from './RotationForm';
 import { useRuleText } from './ruleText';
@@ -23,12 +24,16 @@ export function RotationsPanel() {
   const remove = useRemoveRotation();
   const editorRef = useRevealOnPhone<HTMLElement>(editing ? (editing.rotation?.id ?? 'new') : null);
 
-  const stationList = stations.data ?? [];
+  const allStations = stations.data ?? [];
+  // A district's coordinator sees and sets up their own stations' rotations (the server's rule); the network's, every station's.
+  const { user } = useAuth();
+  const managed = managedStations(user, allStations);
+  const stationList = managed ? allStations.filter((s) => managed.has(s.id)) : allStations;
   const lawyersById = new Map((lawyers.data ?? []).map((l) => [l.id, l]));
   const byStation = new Map<number, Rotation[]>();
   for (const r of rotations.data ?? []) byStation.set(r.stationId, [...(byStation.get(r.stationId) ?? []), r]);
   const ordered = LEVELS.flatMap((level) => stationList.filter((s) => s.level === level && byStation.has(s.id)));
-  const unknown = [...byStation.keys()].filter((id) => !stationList.some((s) => s.id === id));
+  const unknown = managed ? [] : [...byStation.keys()].filter((id) => !stationList.some((s) => s.id === id));
 
   const onDelete = (r: Rotation, station: string) => {
     if (!window.confirm(t('roster.rotations.confirmDelete', { name: r.name, station }))) return;
@@ -61,7 +66,7 @@ export function RotationsPanel() {
           {(rotations.isPending || stations.isPending) && <Loading />}
           <ErrorMessage error={rotations.error} onRetry={() => void rotations.refetch()} />
           <ErrorMessage error={remove.error} />
-          {rotations.data?.length === 0 && <p className="muted">{t('roster.rotations.empty')}</p>}
+          {rotations.data && stations.data && ordered.length === 0 && unknown.length === 0 && <p className="muted">{t('roster.rotations.empty')}</p>}
           <ul className="rotation-groups">
             {ordered.map((s) => (
               <StationRotations
