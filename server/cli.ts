@@ -20,7 +20,7 @@ const USAGE = `Usage:
   npm run cli -- migrate
   npm run cli -- backup --out FILE.jsonl.gz
   npm run cli -- restore --in FILE.jsonl.gz      (into a fresh, migrated database)
-  npm run cli -- create-user --username NAME --role admin|coordinator|staff|lawyer [--lawyer-id N] [--station-id N] [--display-name TEXT] [--email ADDRESS]
+  npm run cli -- create-user --username NAME --role admin|coordinator|staff|lawyer [--lawyer-id N] [--station-id N] [--display-name TEXT] [--email ADDRESS] [--lang zh|en]
       The password is read from standard input (first line) or asked for on a terminal.`;
 
 async function readPassword(): Promise<string> {
@@ -71,6 +71,7 @@ async function main(argv: string[]) {
           'station-id': { type: 'string' },
           'display-name': { type: 'string' },
           email: { type: 'string' },
+          lang: { type: 'string' },
         },
         strict: true,
       });
@@ -83,6 +84,7 @@ async function main(argv: string[]) {
         lawyerId: values['lawyer-id'],
         stationId: values['station-id'],
         email: values.email,
+        lang: values.lang,
       });
       if (!parsed.success) {
         for (const i of parsed.error.issues) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);

@@ -179,8 +179,8 @@ describeEachDb('users’ e-mail and the e-mail fan-out', (kind) => {
   });
 });
 
-describe('CLI create-user --email', () => {
-  it('stores the address (and refuses a malformed one)', async () => {
+describe('CLI create-user --email --lang', () => {
+  it('stores the address and the language (and refuses a malformed one)', async () => {
     const target = await createTestDatabase('sqlite');
     const cli = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
@@ -196,15 +196,18 @@ describe('CLI create-user --email', () => {
         child.stdin.end('a-long-password\n');
       });
     try {
-      const ok = await cli(['--username', 'zhang.coord', '--role', 'coordinator', '--email', 'zhang@example.org']);
+      const ok = await cli(['--username', 'zhang.coord', '--role', 'coordinator', '--email', 'zhang@example.org', '--lang', 'en']);
       expect(ok.code, ok.out).toBe(0);
+      const wrongLang = await cli(['--username', 'wang.coord', '--role', 'coordinator', '--lang', 'fr']);
+      expect(wrongLang.code).toBe(2);
+      expect(wrongLang.out).toContain('lang');
       const bad = await cli(['--username', 'li.coord', '--role', 'coordinator', '--email', 'nope']);
       expect(bad.code).toBe(2);
       expect(bad.out).toContain('email');
       const db = await Db.connect({ url: target.url });
       try {
         const rows = await db.read((m) => m.find(UserEntity, { order: { id: 'ASC' } }));
-        expect(rows.map((r) => [r.username, r.email])).toEqual([['zhang.coord', 'zhang@example.org']]);
+        expect(rows.map((r) => [r.username, r.email, r.lang])).toEqual([['zhang.coord', 'zhang@example.org', 'en']]);
       } finally {
         await db.close();
       }
