@@ -154,6 +154,10 @@ it('lets a district’s coordinator view another district’s roster but make an
     const rotationStation = page.locator('form[aria-labelledby="rotation-form-title"]').getByLabel('站点', { exact: true });
     await expect.poll(() => rotationStation.locator('option:not([value=""])').allTextContents()).toEqual([westDistrict.name, westTown.name]);
 
+    // Stations: their own district's.
+    await page.goto(`${suite.server.baseUrl}/stations`);
+    await expect.poll(() => page.locator('.station-name').allTextContents()).toEqual([westDistrict.name, westTown.name]);
+
     // Closures: their own stations only, starting on their district; no day for the whole network.
     await page.goto(`${suite.server.baseUrl}/stations/closures`);
     const scope = page.getByLabel('范围', { exact: true });

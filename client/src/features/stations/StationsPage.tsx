@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useRevealOnPhone } from '../../lib/useRevealOnPhone';
 import { StationForm } from './StationForm';
-import { buildStationTree, openHoursRuns, parentChain, type StationTree } from './stationTree';
+import { buildStationTree, managedStations, openHoursRuns, parentChain, type StationTree } from './stationTree';
 import { useStations } from './useStations';
 
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
@@ -21,7 +21,10 @@ export default function StationsPage() {
   const stations = useStations(showInactive);
   const editorRef = useRevealOnPhone<HTMLElement>(editing ? (editing.station?.id ?? 'new') : null);
 
-  const tree = stations.data ? buildStationTree(stations.data) : null;
+  // A district's coordinator sees and changes their own district's stations (the server's rule); the network's, all.
+  const managed = user?.role === 'coordinator' ? managedStations(user, stations.data ?? []) : null;
+  const shown = stations.data && managed ? stations.data.filter((s) => managed.has(s.id)) : stations.data;
+  const tree = shown ? buildStationTree(shown) : null;
 
   return (
     <section className="page">
@@ -57,7 +60,7 @@ export default function StationsPage() {
             <StationForm
               key={editing.station?.id ?? 'new'}
               station={editing.station}
-              stations={stations.data ?? []}
+              stations={shown ?? []}
               onDone={() => setEditing(null)}
               onCancel={() => setEditing(null)}
             />
