@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_DIR, typeScriptFiles } from '../../helpers/sourceFiles.js';
 import { SMS_SIGNATURE, WORKER_SMS, WORKER_SMS_KINDS, workerSms, workerSmsText, type WorkerSmsKind, type WorkerSmsParams } from '../../../server/bookings/workerSms.js';
 
 /** Parameters for each kind, in plain ASCII so anything else in an English text comes from its template. */
@@ -67,15 +68,9 @@ describe('worker SMS in Chinese and English', () => {
   });
 
   it('is the only place that writes an SMS: no other server file makes one', () => {
-    const root = path.resolve(__dirname, '../../../server');
-    const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
-      });
-    const writers = files(root)
+    const writers = typeScriptFiles(SERVER_DIR)
       .filter((f) => /channel:\s*'sms'/.test(fs.readFileSync(f, 'utf8')))
-      .map((f) => path.relative(root, f));
+      .map((f) => path.relative(SERVER_DIR, f));
     expect(writers).toEqual(['bookings/workerSms.ts']);
   });
 });

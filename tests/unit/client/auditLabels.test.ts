@@ -8,20 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT_DIR as ROOT, typeScriptFiles as sourceFiles } from '../../helpers/sourceFiles.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../server/audit/auditCatalog.js';
 import { updateAppointmentBody } from '../../../server/bookings/bookings.schema.js';
 import auditZhCN from '../../../client/src/i18n/audit.zh-CN.js';
 import auditEn from '../../../client/src/i18n/audit.en.js';
 
-const ROOT = path.resolve(__dirname, '../../..');
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /** The text between the parenthesis at `open` and its partner (strings and templates skipped). */
 function balanced(src: string, open: number): string {

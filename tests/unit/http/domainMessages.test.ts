@@ -6,21 +6,15 @@
  * parts are filled with samples).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_DIR, typeScriptFiles } from '../../helpers/sourceFiles.js';
 import { localizeMessage } from '../../../server/http/messages.js';
 
-const ROOT = path.resolve(__dirname, '../../../server');
 /** `message:` strings the client words itself, by their code: the roster's gaps. */
 const NOT_ERRORS = [/^Rotation '/];
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.zh.ts') ? [p] : [];
-  });
-}
+/** The server's source, without its Chinese message tables. */
+const sourceFiles = () => typeScriptFiles(SERVER_DIR).filter((f) => !f.endsWith('.zh.ts'));
 
 const LITERAL = String.raw`(\x60(?:[^\x60\\]|\\.)*\x60|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`;
 const SITES = [
@@ -45,7 +39,7 @@ function sample(literal: string): string {
 
 const messages = [
   ...new Set(
-    sourceFiles(ROOT).flatMap((file) => {
+    sourceFiles().flatMap((file) => {
       const src = fs.readFileSync(file, 'utf8');
       return SITES.flatMap((re) => [...src.matchAll(re)].map((m) => sample(m[1]!)));
     }),

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_DIR, typeScriptFiles } from '../../helpers/sourceFiles.js';
 import { MESSAGE_TEXT_KEYS, SWAP_TEXT_KEYS, type MessageText, type MessageTextKey, type SwapTextParams } from '../../../server/notifications/messageText.js';
 import { EMAIL_FOOTER, STAFF_TEXT, followUpLine, shownText, staffText } from '../../../server/notifications/staffText.js';
 
@@ -155,18 +156,12 @@ describe('shownText: a stored message as its reader sees it', () => {
 
 describe('where staff notifications are written', () => {
   it('only the fan-out writes an in-app message or an e-mail: every other server file goes through it', () => {
-    const root = path.resolve(__dirname, '../../../server');
-    const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
-      });
-    const writers = files(root)
+    const writers = typeScriptFiles(SERVER_DIR)
       .filter((f) => {
         const source = fs.readFileSync(f, 'utf8');
         return /enqueueNotification\(/.test(source) && /channel:\s*'(in_app|email)'/.test(source);
       })
-      .map((f) => path.relative(root, f));
+      .map((f) => path.relative(SERVER_DIR, f));
     expect(writers).toEqual(['notifications/fanout.ts']);
   });
 });
