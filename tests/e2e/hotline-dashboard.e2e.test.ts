@@ -83,6 +83,7 @@ describe('hotline → booking → dashboard', () => {
       const picker = page.locator('.last-call form.book-caller');
       await picker.waitFor();
       const days = picker.locator('.day-chips .btn');
+      await days.first().waitFor(); // the days come with the station's slots: count them once they are there
       let booked = false;
       for (let i = 0; i < (await days.count()) && !booked; i++) {
         await days.nth(i).click();

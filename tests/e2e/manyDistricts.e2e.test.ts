@@ -154,6 +154,13 @@ it('lets a district’s coordinator view another district’s roster but make an
     const rotationStation = page.locator('form[aria-labelledby="rotation-form-title"]').getByLabel('站点', { exact: true });
     await expect.poll(() => rotationStation.locator('option:not([value=""])').allTextContents()).toEqual([westDistrict.name, westTown.name]);
 
+    // The figures start on their own district, with the stations under it.
+    await page.goto(`${suite.server.baseUrl}/dashboard`);
+    const figuresFor = page.locator('.dash-station-picker select');
+    await expect.poll(() => figuresFor.inputValue()).toBe(String(westDistrict.id));
+    expect(await page.getByLabel('含下级站点').isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-district-coordinator-1280.png') });
+
     // Stations: their own district's.
     await page.goto(`${suite.server.baseUrl}/stations`);
     await expect.poll(() => page.locator('.station-name').allTextContents()).toEqual([westDistrict.name, westTown.name]);

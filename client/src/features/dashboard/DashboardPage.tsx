@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { networkDate } from '../../lib/dates';
 import { saveBlob } from '../hotline/download';
 import { StationSelect } from '../hotline/StationSelect';
+import { useAuth } from '../../auth/AuthContext';
 import { useStations } from '../stations/useStations';
 import { FigureCards } from './FigureCards';
 import { lastThirtyDays, monthsSpanned, PERIODS, periodRange, trendRange, type Period } from './figures';
@@ -33,8 +34,13 @@ export default function DashboardPage() {
     to: DATE.test(params.get('to') ?? '') ? params.get('to')! : fallback.to,
   };
   const range = period === 'custom' ? custom : periodRange(period, today);
-  const stationId = Number(params.get('station')) || undefined;
-  const includeChildren = params.get('children') === '1';
+  // People who work for part of the network (a district's coordinator, a town's desk) start on
+  // their own station and those under it; "all stations" is then asked for as station=all.
+  const { user } = useAuth();
+  const own = user && !user.actsForWholeNetwork && user.stationId !== null ? user.stationId : undefined;
+  const stationParam = params.get('station');
+  const stationId = stationParam === null ? own : Number(stationParam) || undefined;
+  const includeChildren = stationParam === null && own !== undefined ? params.get('children') !== '0' : params.get('children') === '1';
   const scope: StatsScope = useMemo(
     () => ({ from: range.from, to: range.to, stationId, includeChildren: stationId !== undefined && includeChildren }),
     [range.from, range.to, stationId, includeChildren],
@@ -123,7 +129,7 @@ export default function DashboardPage() {
               stations={stations.data ?? []}
               value={stationId}
               emptyLabel={t('dashboard.scope.all')}
-              onChange={(id) => update({ station: id ? String(id) : null })}
+              onChange={(id) => update({ station: id ? String(id) : own !== undefined ? 'all' : null })}
             />
           </label>
           <label className="check">
@@ -131,7 +137,7 @@ export default function DashboardPage() {
               type="checkbox"
               checked={includeChildren && stationId !== undefined}
               disabled={stationId === undefined || station?.level === 'village'}
-              onChange={(e) => update({ children: e.target.checked ? '1' : null })}
+              onChange={(e) => update({ children: e.target.checked ? '1' : '0' })}
             />
             {t('dashboard.includeChildren')}
           </label>
