@@ -172,6 +172,10 @@ it('lets a district’s coordinator view another district’s roster but make an
     // (Its options come with the station list.)
     await expect.poll(() => scope.locator('option').allTextContents()).toEqual([westDistrict.name, westTown.name]);
     expect(await scope.inputValue()).toBe(String(westDistrict.id));
+    // The demo district's days are listed, but are not theirs to remove.
+    await page.locator('.closure-name').first().waitFor();
+    expect(await page.locator('.closure-name').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /^删除 / }).count()).toBe(0);
 
     // The server holds the same rule.
     const login = (await api('POST', '/api/auth/login', { username, password })) as { token: string };

@@ -65,7 +65,7 @@ export default function ClosuresPage() {
           />
         </aside>
         <div className="split-main">
-          <LocalDayList stationLabel={stationLabel} onRemoved={(day) => setNotice(t('closures.removed', { date: day.date, name: day.name }))} />
+          <LocalDayList stationLabel={stationLabel} managed={managed} onRemoved={(day) => setNotice(t('closures.removed', { date: day.date, name: day.name }))} />
         </div>
       </div>
     </section>
@@ -180,7 +180,16 @@ function LocalDayForm({
   );
 }
 
-function LocalDayList({ stationLabel, onRemoved }: { stationLabel: (id: number | null) => string; onRemoved: (day: CalendarDayDto) => void }) {
+function LocalDayList({
+  stationLabel,
+  managed,
+  onRemoved,
+}: {
+  stationLabel: (id: number | null) => string;
+  /** A district's coordinator's stations: the days of others (and the whole network's) are shown, not removable. */
+  managed: ReadonlySet<number> | null;
+  onRemoved: (day: CalendarDayDto) => void;
+}) {
   const { t } = useTranslation();
   const today = networkDate();
   const [period, setPeriod] = useState(() => defaultPeriod(today));
@@ -243,7 +252,7 @@ function LocalDayList({ stationLabel, onRemoved }: { stationLabel: (id: number |
                 </div>
                 {past ? (
                   <span className="badge badge-muted">{t('closures.list.past')}</span>
-                ) : (
+                ) : managed && (d.stationId === null || !managed.has(d.stationId)) ? null : (
                   <button
                     type="button"
                     className="btn btn-small btn-danger"
