@@ -1,45 +1,19 @@
 /** Dates as the network sees them: `YYYY-MM-DD` strings in the network's time zone. */
+import { addDays, isoWeekday, zonedParts } from '../../../server/lib/dates';
+
 export const NETWORK_TIME_ZONE = 'Asia/Shanghai';
 
-const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: NETWORK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved): the server's own. */
+export { addDays, isoWeekday };
 
 /** The network's local date of an instant. */
 export function networkDate(instant: Date = new Date()): string {
-  return isoDateFormat.format(instant);
+  return zonedParts(instant, NETWORK_TIME_ZONE).date;
 }
-
-const instantFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: NETWORK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 /** An instant's local date (`2026-12-03`) and time (`09:05`) in the network's time zone. */
 export function networkParts(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(instantFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday 1 (Monday) … 7 (Sunday) of a `YYYY-MM-DD` date. */
-export function isoWeekday(date: string): number {
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return dow === 0 ? 7 : dow;
+  return zonedParts(instant, NETWORK_TIME_ZONE);
 }
 
 /** A long, human date in the given language, e.g. 2026年12月3日 星期四. */
