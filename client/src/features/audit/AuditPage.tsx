@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { auditApi, queryKeys, type AuditEntry, type AuditQuery } from '../../api/client';
-import { DateInput } from '../../components/DateInput';
+import { DateRangeFilters } from '../../components/DateRangeFilters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -97,14 +97,14 @@ export default function AuditPage() {
       )}
 
       <div className="filters card" role="search" aria-label={t('audit.filters.label')}>
-        <label className="filter">
-          <span>{t('audit.filters.from')}</span>
-          <DateInput value={filters.from ?? ''} max={filters.to} onChange={(e) => set({ from: e.target.value || null })} />
-        </label>
-        <label className="filter">
-          <span>{t('audit.filters.to')}</span>
-          <DateInput value={filters.to ?? ''} min={filters.from} onChange={(e) => set({ to: e.target.value || null })} />
-        </label>
+        <DateRangeFilters
+          from={filters.from}
+          to={filters.to}
+          fromLabel={t('audit.filters.from')}
+          toLabel={t('audit.filters.to')}
+          onFrom={(v) => set({ from: v || null })}
+          onTo={(v) => set({ to: v || null })}
+        />
         <label className="filter">
           <span>{t('audit.filters.entity')}</span>
           <select value={filters.entity ?? ''} onChange={(e) => set({ entity: e.target.value || null, entityId: null, action: null })}>

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { useTranslation } from 'react-i18next';
 import { isApiError, statsApi, type StatsScope } from '../../api/client';
-import { DateInput } from '../../components/DateInput';
+import { DateRangeFilters } from '../../components/DateRangeFilters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -110,14 +110,14 @@ export default function DashboardPage() {
         </div>
         {period === 'custom' && (
           <div className="custom-range">
-            <label className="filter">
-              <span>{t('dashboard.from')}</span>
-              <DateInput value={custom.from} max={custom.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
-            </label>
-            <label className="filter">
-              <span>{t('dashboard.to')}</span>
-              <DateInput value={custom.to} min={custom.from} onChange={(e) => e.target.value && update({ to: e.target.value })} />
-            </label>
+            <DateRangeFilters
+              from={custom.from}
+              to={custom.to}
+              fromLabel={t('dashboard.from')}
+              toLabel={t('dashboard.to')}
+              onFrom={(v) => v && update({ from: v })}
+              onTo={(v) => v && update({ to: v })}
+            />
             {!rangeOk && <FieldError message={t('dashboard.rangeBackwards')} />}
             <FieldError message={rangeErrors.to ?? rangeErrors.from} />
           </div>

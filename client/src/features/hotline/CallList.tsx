@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotlineApi, type CallFilter, type DisputeCategory, type HotlineCall, type HotlineOutcome, type Station } from '../../api/client';
-import { DateInput } from '../../components/DateInput';
+import { DateRangeFilters } from '../../components/DateRangeFilters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { networkDate } from '../../lib/dates';
@@ -82,14 +82,14 @@ export function CallList({ stations, readOnly }: { stations: readonly Station[];
       </div>
 
       <div className="filters card" role="search" aria-label={t('hotline.list.filters')}>
-        <label className="filter">
-          <span>{t('hotline.list.from')}</span>
-          <DateInput value={filter.from ?? ''} max={filter.to} onChange={(e) => patch({ from: e.target.value || undefined })} />
-        </label>
-        <label className="filter">
-          <span>{t('hotline.list.to')}</span>
-          <DateInput value={filter.to ?? ''} min={filter.from} onChange={(e) => patch({ to: e.target.value || undefined })} />
-        </label>
+        <DateRangeFilters
+          from={filter.from}
+          to={filter.to}
+          fromLabel={t('hotline.list.from')}
+          toLabel={t('hotline.list.to')}
+          onFrom={(v) => patch({ from: v || undefined })}
+          onTo={(v) => patch({ to: v || undefined })}
+        />
         <label className="filter">
           <span>{t('hotline.fields.station')}</span>
           <StationSelect stations={stations} value={filter.stationId} emptyLabel={t('hotline.list.allStations')} onChange={(id) => patch({ stationId: id })} />
