@@ -12,6 +12,7 @@ import { createApp, type App } from '../../server/app.js';
 import { UserEntity, type Role } from '../../server/auth/users.entity.js';
 import { createMigratedDb, type DbKind } from './db.js';
 import { Factories, PASSWORD } from './factories.js';
+import { seedDemo } from '../../server/seed/demo.js';
 
 export class TestClock implements Clock {
   private current: Date;
@@ -52,6 +53,16 @@ export function testConfig(overrides: Record<string, string> = {}): Readonly<Con
     JOBS_ENABLED: '0',
     ...overrides,
   });
+}
+
+/** A test app holding the demo network, as `npm start` loads it (fails when the demo does not load). */
+export async function setupDemoApp(kind: DbKind, opts: Parameters<typeof setupTestApp>[1] = {}): Promise<TestApp> {
+  const t = await setupTestApp(kind, opts);
+  if ((await seedDemo(t.ctx)) === null) {
+    await t.close();
+    throw new Error('the demo network did not load');
+  }
+  return t;
 }
 
 export async function setupTestApp(

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../helpers/db.js';
-import { setupTestApp, type TestApp } from '../../helpers/app.js';
-import { seedDemo } from '../../../server/seed/demo.js';
+import { setupDemoApp, type TestApp } from '../../helpers/app.js';
 import { AppointmentEntity } from '../../../server/bookings/appointments.entity.js';
 
 describeEachDb('booking demo data', (kind) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await setupTestApp(kind, { now: '2026-12-01T09:00:00+08:00' });
-    expect(await seedDemo(t.ctx)).not.toBeNull();
+    t = await setupDemoApp(kind, { now: '2026-12-01T09:00:00+08:00' });
   }, 120_000);
   afterAll(() => t.close());
 

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeEachDb } from '../../helpers/db.js';
-import { setupTestApp, type TestApp } from '../../helpers/app.js';
-import { seedDemo } from '../../../server/seed/demo.js';
+import { setupDemoApp, type TestApp } from '../../helpers/app.js';
 import type { AnyRoute } from '../../../server/http/routes.js';
 import type { Role } from '../../../server/auth/users.entity.js';
 
@@ -135,8 +134,7 @@ describeEachDb('hostile input on every route', (kind) => {
   const tokens = {} as Record<Role, string>;
 
   beforeAll(async () => {
-    t = await setupTestApp(kind, { now: '2026-11-29T10:00:00+08:00', env: { DEMO_PASSWORD: 'demo-password-1' } });
-    await seedDemo(t.ctx);
+    t = await setupDemoApp(kind, { now: '2026-11-29T10:00:00+08:00', env: { DEMO_PASSWORD: 'demo-password-1' } });
     for (const role of ['admin', 'coordinator', 'staff', 'lawyer'] as Role[]) {
       const username = role === 'lawyer' ? 'lawyer1' : role;
       const res = await t.http.post('/api/auth/login').send({ username, password: 'demo-password-1' });

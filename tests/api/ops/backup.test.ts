@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DB_KINDS, describeEachDb, createMigratedDb } from '../../helpers/db.js';
-import { setupTestApp, type TestApp } from '../../helpers/app.js';
-import { seedDemo } from '../../../server/seed/demo.js';
+import { setupDemoApp, type TestApp } from '../../helpers/app.js';
 import { backupTo, restoreFrom, RestoreError } from '../../../server/ops/backup.js';
 import type { Db } from '../../../server/db/db.js';
 
@@ -22,8 +21,7 @@ describeEachDb('backup and restore', (kind) => {
   let t: TestApp;
   let dir: string;
   beforeAll(async () => {
-    t = await setupTestApp(kind, { now: '2026-11-29T10:00:00+08:00', env: { DEMO_PASSWORD: 'demo-password-1' } });
-    await seedDemo(t.ctx);
+    t = await setupDemoApp(kind, { now: '2026-11-29T10:00:00+08:00', env: { DEMO_PASSWORD: 'demo-password-1' } });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyroster-backup-'));
   }, 120_000);
   afterAll(async () => {
