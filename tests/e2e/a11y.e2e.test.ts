@@ -19,6 +19,7 @@ import zhCN, { type Translation } from '../../client/src/i18n/zh-CN';
 import { formatInputDate } from '../../client/src/lib/dates';
 import { axeViolations } from './axe';
 import { demoSuite } from './suite';
+import { DESKTOP_ZH } from './viewports';
 
 const LANGUAGES = ['zh-CN', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
@@ -28,7 +29,7 @@ const fill = (template: string, values: Record<string, string>) => template.repl
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const KEYBOARD_PHONE = { viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const DESKTOP = DESKTOP_ZH;
 
 interface Station {
   id: number;

@@ -6,21 +6,15 @@
  * the log's cards. Screenshots on a laptop (1280 px) and a phone (360 px).
  */
 import path from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { demoSuite, SCREENSHOTS } from './suite';
+import { DESKTOP_ZH, PHONE_ZH } from './viewports';
 import { openWatchedPage, signIn } from './session.js';
 
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-};
+const DESKTOP = DESKTOP_ZH;
+const PHONE = PHONE_ZH;
 
 const suite = demoSuite();
 

@@ -14,12 +14,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
+import { DESKTOP_ZH, PHONE_ZH } from './viewports';
 import { callApi, openWatchedPage } from './session.js';
 import { WorkingCalendar } from '../../server/calendar/workingCalendar.js';
 import { addDays, isoWeekday, zonedParts } from '../../server/lib/dates.js';
 
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const PHONE = PHONE_ZH;
+const DESKTOP = DESKTOP_ZH;
 
 interface Slot {
   start: string;

@@ -5,22 +5,16 @@
  * only once confirmed closes the day, cancels them and says so. On a desktop and on a phone.
  */
 import path from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
+import { DESKTOP_ZH, PHONE_ZH } from './viewports';
 import { openWatchedPage, signIn } from './session.js';
 
 const suite = demoSuite();
 
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-};
+const DESKTOP = DESKTOP_ZH;
+const PHONE = PHONE_ZH;
 
 const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const addDays = (date: string, n: number) => {

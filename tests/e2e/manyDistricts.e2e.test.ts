@@ -7,9 +7,10 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { demoSuite, SCREENSHOTS } from './suite';
+import { DESKTOP_ZH, PHONE_ZH } from './viewports';
 import { callApi, openWatchedPage, signIn } from './session.js';
 
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const PHONE = PHONE_ZH;
 const suite = demoSuite();
 
 interface Station {
@@ -79,7 +80,7 @@ it('asks a worker for the district first, then lists that district’s stations 
 });
 
 it('shows a coordinator one district at a time on the coverage calendar and the roster builder', async () => {
-  const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const { context, page, problems } = await openWatchedPage(suite.browser, DESKTOP_ZH);
   const requests: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -122,7 +123,7 @@ it('lets a district’s coordinator view another district’s roster but make an
   const username = `west-coord-${Date.now() % 1_000_000}`; // a retry makes its own
   const created = await api('POST', '/api/users', { username, password, role: 'coordinator', displayName: '西城区排班员', stationId: westDistrict.id }, admin.token);
   expect(created).toMatchObject({ username, stationId: westDistrict.id });
-  const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const { context, page, problems } = await openWatchedPage(suite.browser, DESKTOP_ZH);
   try {
     await page.goto(`${suite.server.baseUrl}/login`);
     await page.getByLabel('用户名').fill(username);
